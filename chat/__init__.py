@@ -1,0 +1,1 @@
+"""aqwal chat: the answer chain and its faces (CLI, web app, Slack bot)."""

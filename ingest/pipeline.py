@@ -1,0 +1,156 @@
+"""Ingest: load → (skip unchanged) → chunk → extract statements → embed → write → index.
+
+Articles are processed in groups so embedding batches stay full across short articles;
+each article is committed on its own (see :mod:`ingest.store`), so a crash loses at most
+the group in flight, and re-running finishes the job.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest.chunker import chunk_article
+from ingest.loaders import Loader, Skipped
+from ingest.records import Article, Chunk, Statement
+from ingest.settings import Settings
+from ingest.store import Store
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[str, str], list[Statement]]
+Progress = Callable[[int, int], None]  # (articles done, chunks done)
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0
+    chunks: int = 0
+    statements: int = 0
+    new: int = 0
+    unchanged: int = 0
+    embedded_texts: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "chunks": self.chunks,
+            "statements": self.statements,
+            "new": self.new,
+            "unchanged": self.unchanged,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+        }
+
+
+def default_extractor() -> Extractor | None:
+    """The statement extractor, when the speech stage is installed."""
+    try:
+        from ingest.speech import extract_statements
+    except ImportError:  # pragma: no cover - the stage ships with the package
+        return None
+    return extract_statements
+
+
+def _group(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
+    batch: list[Article] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def embed_unique(store: Store, texts: list[str], report: IngestReport) -> np.ndarray:
+    """Embed each distinct text once (duplicates and statement == chunk reuse vectors)."""
+    embedder = store.embedder
+    uniq = list(dict.fromkeys(texts))
+    if not uniq:
+        return np.zeros((0, getattr(embedder, "dim", 384)), dtype=np.float32)
+    batch = max(1, store.settings.embed_batch)
+    vecs = [embedder.embed_passages(uniq[i : i + batch]) for i in range(0, len(uniq), batch)]
+    table = np.concatenate(vecs)
+    report.embedded_texts += len(uniq)
+    pos = {t: i for i, t in enumerate(uniq)}
+    return table[[pos[t] for t in texts]]
+
+
+def ingest_articles(
+    articles: Iterable[Article],
+    store: Store,
+    report: IngestReport | None = None,
+    extractor: Extractor | None | bool = True,
+    progress: Progress | None = None,
+    group_size: int = 16,
+) -> IngestReport:
+    report = report or IngestReport()
+    if extractor is True:
+        extractor = default_extractor()
+    settings = store.settings
+    seen: set[str] = set()
+    changed = False
+    for group in _group(articles, group_size):
+        # Last record wins when one batch holds the same id twice.
+        uniq = {a.id: a for a in group}
+        current = store.article_versions(list(uniq))
+        todo: list[tuple[Article, list[Chunk], list[Statement]]] = []
+        for art in uniq.values():
+            info_chunks = 0
+            if current.get(art.id) == art.version:
+                report.unchanged += 1
+                info = store.article_infos([art.id]).get(art.id, {})
+                info_chunks = int(info.get("n_chunks", 0))
+                report.chunks += info_chunks
+                report.statements += int(info.get("n_statements", 0))
+            else:
+                chunks = chunk_article(art.id, art.text, settings.chunk_chars)
+                statements = extractor(art.id, art.text) if extractor else []
+                todo.append((art, chunks, statements))
+            if art.id not in seen:
+                seen.add(art.id)
+                report.articles += 1
+        texts = [c.text for _, cs, _ in todo for c in cs] + [s.quote for _, _, ss in todo for s in ss]
+        vectors = embed_unique(store, texts, report)
+        i = 0
+        chunk_vecs: list[np.ndarray] = []
+        for _, cs, _ in todo:
+            chunk_vecs.append(vectors[i : i + len(cs)])
+            i += len(cs)
+        for (art, cs, ss), cv in zip(todo, chunk_vecs):
+            sv = vectors[i : i + len(ss)]
+            i += len(ss)
+            store.write_article(art, cs, cv, ss, sv)
+            report.new += 1
+            report.chunks += len(cs)
+            report.statements += len(ss)
+            changed = True
+        if progress:
+            progress(report.articles, report.chunks)
+    if changed:
+        gen = store.bump_generation()
+        store.rebuild_lexical(gen)
+    return report
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    text_field: str = "text",
+    progress: Progress | None = None,
+    extractor: Extractor | None | bool = True,
+) -> IngestReport:
+    """Ingest files/directories/zips/stdin into the store named by ``settings``."""
+    loader = Loader(text_field=text_field, max_bytes=settings.max_article_bytes)
+    store = Store(settings)
+    report = IngestReport()
+    with store.writer_lock():
+        ingest_articles(loader.load(paths), store, report, extractor=extractor, progress=progress)
+    report.skipped = loader.skipped
+    return report

@@ -1,0 +1,329 @@
+"""The store: Chroma collections for articles, chunks and statements, plus the lexical index.
+
+Consistency without transactions: chunk and statement ids carry the article *version*
+(a content hash). An ingest writes the new version's chunks and statements first and the
+article record last; the article record is the commit. Readers keep only rows whose
+version equals their article's committed version, so a query running during an ingest
+sees the old or the new article, never a mix, and a process killed half-way leaves only
+uncommitted rows that the next ingest of that article deletes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.embeddings import get_embedder
+from ingest.embeddings.chroma_function import AqwalEmbeddingFunction
+from ingest.lexical import LexicalIndex
+from ingest.records import Article, Chunk, Statement
+from ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ARTICLES = "aqwal_articles"
+CHUNKS = "aqwal_chunks"
+STATEMENTS = "aqwal_statements"
+META = "aqwal_meta"
+_UNIT = [1.0]  # records that are looked up by id only carry a 1-d placeholder vector
+_GET_PAGE = 5000
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written (clear message for the CLI)."""
+
+
+@dataclass
+class ChunkHit:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    title: str
+    score: float
+
+
+def chunk_id(article_id: str, version: str, index: int) -> str:
+    return f"{article_id}::{version}::c{index:04d}"
+
+
+def statement_row_id(statement: Statement, version: str) -> str:
+    return f"{statement.id}::{version}"
+
+
+def _article_meta(article: Article, n_chunks: int, n_statements: int) -> dict[str, Any]:
+    return {
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "source": article.source,
+        "version": article.version,
+        "meta_json": json.dumps(article.meta, ensure_ascii=False, default=str),
+        "n_chunks": n_chunks,
+        "n_statements": n_statements,
+        "length": len(article.text),
+    }
+
+
+def _statement_meta(st: Statement, version: str) -> dict[str, Any]:
+    meta = {k: v for k, v in st.to_dict().items() if k != "via"}
+    meta["via_json"] = json.dumps(st.via, ensure_ascii=False)
+    meta["version"] = version
+    return meta
+
+
+def statement_from_meta(meta: dict[str, Any]) -> Statement:
+    fields = {k: meta[k] for k in Statement.__dataclass_fields__ if k in meta and k != "via"}
+    return Statement(**fields, via=json.loads(meta.get("via_json") or "[]"))
+
+
+class Store:
+    """Opens (creating if needed) the collections of one store directory or Chroma server."""
+
+    def __init__(self, settings: Settings, create: bool = True) -> None:
+        self.settings = settings
+        self.path = Path(settings.store)
+        self._lexical: LexicalIndex | None = None
+        try:
+            if settings.chroma_url:
+                self.client = self._http_client(settings)
+            else:
+                if create:
+                    self.path.mkdir(parents=True, exist_ok=True)
+                elif not (self.path / "chroma").exists():
+                    raise StoreError(f"no store at {self.path}; run `aqwal ingest` first")
+                self.client = chromadb.PersistentClient(
+                    path=str(self.path / "chroma"),
+                    settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+                )
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"cannot open store at {settings.chroma_url or self.path}: {exc}") from exc
+        self.ef = AqwalEmbeddingFunction(settings.embeddings)
+        self.articles = self.client.get_or_create_collection(ARTICLES, embedding_function=None)
+        self.meta = self.client.get_or_create_collection(META, embedding_function=None)
+        self.chunks = self._vector_collection(CHUNKS)
+        self.statements = self._vector_collection(STATEMENTS)
+
+    @staticmethod
+    def _http_client(settings: Settings) -> Any:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url or "")
+        headers = {"Authorization": f"Bearer {settings.chroma_token}"} if settings.chroma_token else None
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            headers=headers,
+            settings=ChromaSettings(anonymized_telemetry=False),
+        )
+
+    def _vector_collection(self, name: str) -> Any:
+        """Vector collections keep the embedder they were made with; a store never mixes models."""
+        try:
+            col = self.client.get_collection(name)
+        except Exception:
+            return self.client.create_collection(
+                name, embedding_function=self.ef, configuration={"hnsw": {"space": "cosine"}}
+            )
+        ef = (col.configuration or {}).get("embedding_function")
+        spec = getattr(ef, "spec", None)
+        if spec and spec != self.settings.embeddings:
+            log.warning("store was built with embeddings %r; using it, not %r", spec, self.settings.embeddings)
+            self.ef = AqwalEmbeddingFunction(spec)
+        return col
+
+    @property
+    def embedder(self) -> Any:
+        return get_embedder(self.ef.spec)
+
+    # --- generation & lexical index ------------------------------------------------------
+    def generation(self) -> int:
+        got = self.meta.get(ids=["state"], include=["metadatas"])
+        if got["ids"]:
+            return int(got["metadatas"][0].get("generation", 0))
+        return 0
+
+    def bump_generation(self) -> int:
+        gen = self.generation() + 1
+        self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[{"generation": gen}], documents=[""])
+        return gen
+
+    @property
+    def lexical_dir(self) -> Path:
+        return self.path / "lexical" / "chunks"
+
+    def lexical(self) -> LexicalIndex:
+        """The chunk BM25 index for the current generation, loaded or rebuilt as needed."""
+        gen = self.generation()
+        if self._lexical is not None and self._lexical.generation == gen:
+            return self._lexical
+        index = LexicalIndex.load(self.lexical_dir)
+        if index is None or index.generation != gen:
+            index = self.rebuild_lexical(gen)
+        self._lexical = index
+        return index
+
+    def rebuild_lexical(self, generation: int | None = None) -> LexicalIndex:
+        gen = self.generation() if generation is None else generation
+        versions = self.article_versions()
+        ids: list[str] = []
+        texts: list[str] = []
+        for rid, doc, meta in self._iter_rows(self.chunks, include=["documents", "metadatas"]):
+            if versions.get(meta.get("article_id")) == meta.get("version"):
+                ids.append(rid)
+                texts.append(doc)
+        index = LexicalIndex.build(ids, texts, gen)
+        try:
+            index.save(self.lexical_dir)
+        except OSError as exc:  # a read-only store still answers, from memory
+            log.warning("cannot save lexical index: %s", exc)
+        return index
+
+    def _iter_rows(self, col: Any, include: list[str], where: dict | None = None) -> Iterator[tuple]:
+        offset = 0
+        while True:
+            got = col.get(include=include, limit=_GET_PAGE, offset=offset, where=where)
+            n = len(got["ids"])
+            if not n:
+                return
+            docs = got.get("documents") or [None] * n
+            metas = got.get("metadatas") or [None] * n
+            yield from zip(got["ids"], docs, metas)
+            offset += n
+            if n < _GET_PAGE:
+                return
+
+    # --- reads ---------------------------------------------------------------------------
+    def article_versions(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        if ids is not None:
+            if not ids:
+                return {}
+            got = self.articles.get(ids=list(dict.fromkeys(ids)), include=["metadatas"])
+            return {i: m["version"] for i, m in zip(got["ids"], got["metadatas"])}
+        return {i: m["version"] for i, _, m in self._iter_rows(self.articles, include=["metadatas"])}
+
+    def get_article(self, article_id: str) -> Article | None:
+        got = self.articles.get(ids=[article_id], include=["documents", "metadatas"])
+        if not got["ids"]:
+            return None
+        m = got["metadatas"][0]
+        return Article(
+            id=article_id,
+            text=got["documents"][0],
+            title=m.get("title", ""),
+            url=m.get("url", ""),
+            published=m.get("published", ""),
+            source=m.get("source", ""),
+            meta=json.loads(m.get("meta_json") or "{}"),
+        )
+
+    def article_infos(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Metadata (title, url, published, source, version) without the article texts."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        got = self.articles.get(ids=ids, include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.articles.count(),
+            "chunks": self.chunks.count(),
+            "statements": self.statements.count(),
+        }
+
+    def statements_for(self, article_id: str) -> list[Statement]:
+        version = self.article_versions([article_id]).get(article_id)
+        if version is None:
+            return []
+        rows = self._iter_rows(
+            self.statements, include=["metadatas"],
+            where={"$and": [{"article_id": article_id}, {"version": version}]},
+        )
+        return sorted((statement_from_meta(m) for _, _, m in rows), key=lambda s: s.start)
+
+    # --- writes --------------------------------------------------------------------------
+    def write_article(
+        self,
+        article: Article,
+        chunks: list[Chunk],
+        chunk_vectors: Sequence[Sequence[float]],
+        statements: list[Statement],
+        statement_vectors: Sequence[Sequence[float]],
+    ) -> None:
+        """Write one article version: rows first, the article record (the commit) last."""
+        version = article.version
+        if chunks:
+            self.chunks.upsert(
+                ids=[chunk_id(article.id, version, i) for i in range(len(chunks))],
+                documents=[c.text for c in chunks],
+                embeddings=[list(map(float, v)) for v in chunk_vectors],
+                metadatas=[
+                    {"article_id": article.id, "version": version, "start": c.start, "end": c.end,
+                     "title": article.title}
+                    for c in chunks
+                ],
+            )
+        if statements:
+            self.statements.upsert(
+                ids=[statement_row_id(s, version) for s in statements],
+                documents=[s.quote for s in statements],
+                embeddings=[list(map(float, v)) for v in statement_vectors],
+                metadatas=[_statement_meta(s, version) for s in statements],
+            )
+        self.articles.upsert(
+            ids=[article.id],
+            documents=[article.text],
+            embeddings=[_UNIT],
+            metadatas=[_article_meta(article, len(chunks), len(statements))],
+        )
+        self.drop_stale(article.id, version)
+
+    def drop_stale(self, article_id: str, version: str) -> None:
+        """Delete rows of other (older or never-committed) versions of this article."""
+        where = {"$and": [{"article_id": article_id}, {"version": {"$ne": version}}]}
+        for col in (self.chunks, self.statements):
+            col.delete(where=where)
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """One ingest at a time per store: a second one waits, then fails clearly."""
+        lock_path = self.path / ".ingest.lock"
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fh = lock_path.open("a+")
+        except OSError as exc:
+            raise StoreError(f"store {self.path} is not writable: {exc.strerror or exc}") from exc
+        deadline = time.monotonic() + self.settings.lock_timeout
+        warned = False
+        try:
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreError(
+                            f"another ingest holds {lock_path} (waited {self.settings.lock_timeout:.0f}s)"
+                        ) from None
+                    if not warned:
+                        log.warning("another ingest is writing to %s; waiting", self.path)
+                        warned = True
+                    time.sleep(0.2)
+            yield
+        finally:
+            fh.close()

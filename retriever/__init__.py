@@ -1,0 +1,1 @@
+"""aqwal retriever: reads what ingest wrote; query understanding and hybrid search."""
