@@ -116,6 +116,30 @@ def search(
         out.print(f"   {h.text}", highlight=False)
 
 
+@app.command()
+def web(
+    host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    store: StoreOpt = None,
+) -> None:
+    """Start the web chat (Chainlit) on the store."""
+    from chat.web.server import run as run_web
+
+    run_web(_settings(store), host=host, port=port)
+
+
+@app.command()
+def slack(
+    host: Annotated[str, typer.Option("--host", help="Interface to bind (HTTP mode).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port for HTTP mode.")] = 3000,
+    store: StoreOpt = None,
+) -> None:
+    """Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode at /slack/events."""
+    from chat.slack.server import run as run_slack
+
+    run_slack(_settings(store), host=host, port=port)
+
+
 def run() -> None:  # console-script entry point
     app()
 

@@ -76,15 +76,19 @@ def _article_meta(article: Article, n_chunks: int, n_statements: int) -> dict[st
     }
 
 
+_INT_FIELDS = ("speaker_start", "speaker_end", "cue_start", "start", "end")
+
+
 def _statement_meta(st: Statement, version: str) -> dict[str, Any]:
-    meta = {k: v for k, v in st.to_dict().items() if k != "via"}
+    """Chroma drops None values: store -1 for absent offsets and "" for absent strings."""
+    meta = {k: (-1 if k in _INT_FIELDS else "") if v is None else v for k, v in st.to_dict().items() if k != "via"}
     meta["via_json"] = json.dumps(st.via, ensure_ascii=False)
     meta["version"] = version
     return meta
 
 
 def statement_from_meta(meta: dict[str, Any]) -> Statement:
-    fields = {k: meta[k] for k in Statement.__dataclass_fields__ if k in meta and k != "via"}
+    fields = {k: meta.get(k, -1 if k in _INT_FIELDS else "") for k in Statement.__dataclass_fields__ if k != "via"}
     return Statement(**fields, via=json.loads(meta.get("via_json") or "[]"))
 
 

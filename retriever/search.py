@@ -58,10 +58,12 @@ class HybridSearcher:
         )
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0])]
 
-    def search(self, query: str, k: int = 5) -> list[Passage]:
-        lang = detect_language(query)
+    def search(self, query: str, k: int = 5, lexical: bool | None = None) -> list[Passage]:
+        """Best ``k`` passages; ``lexical`` forces BM25 fusion on or off (default: Arabic script)."""
+        if lexical is None:
+            lexical = detect_language(query) == "ar"
         dense = self.dense(query, self.depth)
-        if lang == "ar":
+        if lexical:
             lexical = self.store.lexical().search(query, self.depth)
             fused = rrf([[i for i, _ in lexical], [i for i, _ in dense]])
         else:

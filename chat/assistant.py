@@ -1,0 +1,62 @@
+"""One object the faces (CLI, web, Slack) talk to: ask, read an article, ingest uploads."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from chat.answer import Answer
+from chat.chain import build_chain
+from ingest.pipeline import IngestReport, ingest_paths
+from ingest.records import Article
+from ingest.settings import Settings
+from ingest.store import Store
+from retriever.statements import StatementIndex
+
+log = logging.getLogger(__name__)
+
+
+def load_catalog() -> Any | None:
+    """The shipped entity catalog (names, acronyms, adjective forms), when available."""
+    try:
+        from ingest.speech.entities import EntityCatalog
+    except ImportError:
+        return None
+    for factory in ("default", "load_default", "load"):
+        fn = getattr(EntityCatalog, factory, None)
+        if callable(fn):
+            try:
+                return fn()
+            except TypeError:
+                continue
+    try:
+        return EntityCatalog()
+    except Exception:  # pragma: no cover - defensive: answering works without a catalog
+        log.warning("entity catalog unavailable", exc_info=True)
+        return None
+
+
+class Assistant:
+    def __init__(self, settings: Settings, store: Store | None = None, composer: Any | None = None) -> None:
+        self.settings = settings
+        self.store = store or Store(settings)
+        self.index = StatementIndex(self.store, load_catalog())
+        if composer is None and settings.llm:
+            from chat.llm import LLMComposer
+
+            composer = LLMComposer.from_spec(settings.llm)
+        self.chain = build_chain(self.store, self.index, composer) if composer else build_chain(self.store, self.index)
+
+    def ask(self, question: str, history: list[str] | None = None) -> Answer:
+        """Answer one question; ``history`` holds the earlier questions, oldest first."""
+        return self.chain.invoke({"question": question, "history": list(history or [])})
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.get_article(article_id)
+
+    def ingest(self, paths: list[Path]) -> IngestReport:
+        """Ingest files into this assistant's store; the next question sees them."""
+        report = ingest_paths(paths, self.settings)
+        self.index.refresh()
+        return report

@@ -1,0 +1,80 @@
+"""The default composer: no LLM, answers in the question's language from stored spans only.
+
+Statements are grouped by speaker; each quote is shown verbatim in «…» with the speaker and
+the speech verb. English framing keeps the Arabic quote and gives the Arabic speaker name
+beside the English one. With nothing relevant, it says so and names the speakers the
+sources do have.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from chat.answer import Answer, Quote
+from retriever.query import Query
+
+
+def _speaker_label(q: Quote, lang: str) -> str:
+    ar = q.speaker_canonical or q.speaker
+    if lang == "en":
+        return f"{q.speaker_en} ({ar})" if q.speaker_en and q.speaker_en != ar else ar
+    return ar
+
+
+def _line(q: Quote, lang: str) -> str:
+    role = f"، {q.role}" if q.role and q.role not in (q.speaker_canonical or "") and lang == "ar" else ""
+    if lang == "en":
+        role = f", {q.role}" if q.role and q.role not in (q.speaker_canonical or "") else ""
+        where = f" — {q.title}" if q.title else f" — {q.article_id}"
+        return f"- {q.cue}{role}: «{q.quote}»{where}"
+    where = f" — {q.title}" if q.title else f" — {q.article_id}"
+    return f"- {q.cue}{role}: «{q.quote}»{where}"
+
+
+def compose(query: Query, quotes: list[Quote], known_speakers: list[str], unresolved: bool) -> Answer:
+    lang = query.language
+    if not quotes:
+        return no_answer(query, known_speakers, unresolved)
+    groups: OrderedDict[str, list[Quote]] = OrderedDict()
+    for q in quotes:
+        groups.setdefault(q.speaker_canonical or q.speaker, []).append(q)
+    parts: list[str] = []
+    if lang == "en":
+        n = len(quotes)
+        parts.append(f"{n} statement{'s' if n != 1 else ''} in the sources"
+                     + (f" ({len(groups)} speakers):" if len(groups) > 1 else ":"))
+        for _, qs in groups.items():
+            parts.append(f"\n**{_speaker_label(qs[0], 'en')}**")
+            parts.extend(_line(q, "en") for q in qs)
+    else:
+        n = len(quotes)
+        parts.append(f"في المصادر {n} {'تصريح' if n == 1 or n > 10 else 'تصريحات'}"
+                     + (f" من {len(groups)} متحدثين:" if len(groups) > 1 else ":"))
+        for _, qs in groups.items():
+            parts.append(f"\n**{_speaker_label(qs[0], 'ar')}**")
+            parts.extend(_line(q, "ar") for q in qs)
+    return Answer(question=query.text, language=lang, answer="\n".join(parts), quotes=quotes, no_answer=False)
+
+
+def no_answer(query: Query, known_speakers: list[str], unresolved: bool) -> Answer:
+    lang = query.language
+    names = ("، " if lang == "ar" else ", ").join(known_speakers[:8])
+    if lang == "en":
+        if query.speaker and unresolved:
+            text = f"The sources hold no statement by {query.speaker}."
+        elif query.speaker:
+            text = f"The sources hold no statement by {query.speaker} on this."
+        else:
+            text = "No statement in the sources answers this question."
+        if names:
+            text += f" Speakers in the sources: {names}."
+    else:
+        if query.speaker and unresolved:
+            text = f"لا تتضمن المصادر أي تصريح لـ{query.speaker}."
+        elif query.speaker:
+            text = f"لا تتضمن المصادر تصريحا لـ{query.speaker} في هذا الشأن."
+        else:
+            text = "لا يوجد في المصادر تصريح يجيب عن هذا السؤال."
+        if names:
+            text += f" المتحدثون في المصادر: {names}."
+    return Answer(question=query.text, language=lang, answer=text, quotes=[], no_answer=True)

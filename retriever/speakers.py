@@ -1,0 +1,231 @@
+"""Resolve "X" in "what did X say" to the speakers the store knows.
+
+Every speaker seen at ingest gets a profile of surface forms: the mention as written, the
+resolved canonical name, the English name, the role. A question's X is expanded through
+the entity catalog (acronyms and English names: CSTO → منظمة معاهدة الأمن الجماعي,
+Washington → الولايات المتحدة / الأمريكي) and a title lexicon (spokesman → متحدث), then
+matched token by token, tolerant of Arabic proclitics (لمنظمة ~ منظمة) and of Latin
+spellings of Arabic names (Pashinyan ~ باشينيان, through a consonant skeleton).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.arabic import has_arabic, light_stem, normalize, words
+from ingest.records import Statement
+from retriever.lexicon import AR_STOPWORDS, EN_AR, EN_STOPWORDS
+
+log = logging.getLogger(__name__)
+
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _ar_keys(token: str) -> set[str]:
+    """Match keys of one normalised Arabic token: its stem, and its stem without a proclitic."""
+    keys = {light_stem(token)}
+    if len(token) > 3 and token[0] in _PROCLITICS:
+        keys.add(light_stem(token[1:]))
+    if token.startswith("لل") and len(token) > 4:
+        keys.add(light_stem("ال" + token[2:]))
+    return keys
+
+
+def _en_key(token: str) -> str:
+    t = token.lower()
+    for suf in ("'s", "’s"):
+        t = t.removesuffix(suf)
+    if len(t) > 4 and t.endswith("ies"):
+        t = t[:-3] + "y"
+    elif len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+        t = t[:-1]
+    return t
+
+
+def tokens_of(text: str) -> tuple[list[set[str]], list[str]]:
+    """Arabic token key-sets and English keys of a text, stopwords removed."""
+    ar: list[set[str]] = []
+    en: list[str] = []
+    for w in words(normalize(text)):
+        if has_arabic(w):
+            if w not in AR_STOPWORDS and normalize(w) not in {normalize(s) for s in AR_STOPWORDS}:
+                ar.append(_ar_keys(w))
+        elif w not in EN_STOPWORDS and not w.isdigit():
+            en.append(_en_key(w))
+    return ar, en
+
+
+_LATIN_SKEL = [
+    ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+    ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"), ("z", "s"), ("p", "b"), ("v", "f"), ("j", "g"), ("w", ""),
+    ("y", ""), ("h", ""), ("e", ""), ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("'", ""), ("-", ""),
+]
+_AR_SKEL = str.maketrans({
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "g", "چ": "s", "غ": "g", "گ": "g", "ح": "", "ه": "",
+    "خ": "k", "ك": "k", "ق": "k", "د": "d", "ذ": "d", "ض": "d", "ر": "r", "ز": "s", "س": "s", "ش": "s",
+    "ص": "s", "ظ": "s", "ع": "", "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n", "و": "", "ي": "", "ا": "",
+    "ء": "",
+})
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton shared by a Latin spelling and its Arabic-script form (measured on names)."""
+    w = normalize(word)
+    if has_arabic(w):
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        s = w.translate(_AR_SKEL)
+    else:
+        s = w.lower()
+        for a, b in _LATIN_SKEL:
+            s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", s))
+
+
+@dataclass
+class SpeakerProfile:
+    entity_id: str
+    canonical: str
+    english: str = ""
+    ar_keys: set[str] = field(default_factory=set)
+    en_keys: set[str] = field(default_factory=set)
+    skeletons: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    count: int = 0
+
+    def add(self, *texts: str) -> None:
+        for text in texts:
+            if not text:
+                continue
+            self.names.add(normalize(text).strip())
+            ar, en = tokens_of(text)
+            for keys in ar:
+                self.ar_keys |= keys
+            self.en_keys.update(en)
+
+    def add_name_skeletons(self, *names: str) -> None:
+        """Skeletons of name words only (not roles), so "Russia" cannot match "الرئيس"."""
+        for text in names:
+            for w in words(normalize(text or "")):
+                if has_arabic(w) and len(w) >= 3:
+                    sk = skeleton(w)
+                    if len(sk) >= 2:
+                        self.skeletons.add(sk)
+
+
+class SpeakerIndex:
+    """Profiles of every speaker in the store, and X → best-matching speakers."""
+
+    def __init__(self, statements: Iterable[Statement], catalog: object | None = None) -> None:
+        self.catalog = catalog
+        self.profiles: dict[str, SpeakerProfile] = {}
+        for st in statements:
+            key = st.entity_id or normalize(st.speaker_canonical or st.speaker)
+            if not key:
+                continue
+            prof = self.profiles.get(key)
+            if prof is None:
+                prof = self.profiles[key] = SpeakerProfile(key, st.speaker_canonical or st.speaker, st.speaker_en)
+            prof.add(st.speaker, st.speaker_canonical, st.speaker_en, st.role)
+            prof.add_name_skeletons(st.speaker, st.speaker_canonical)
+            prof.count += 1
+
+    # --- expansion of X -----------------------------------------------------------------
+    def _catalog_forms(self, text: str) -> list[str]:
+        cat = self.catalog
+        if cat is None or not hasattr(cat, "resolve"):
+            return []
+        try:
+            ent = cat.resolve(text)
+        except Exception:  # a catalog problem must not break answering
+            log.debug("catalog lookup failed for %r", text, exc_info=True)
+            return []
+        if ent is None:
+            return []
+        forms: list[str] = []
+        for attr in ("name_ar", "canonical", "name", "name_en", "english"):
+            v = getattr(ent, attr, None)
+            if isinstance(v, str) and v:
+                forms.append(v)
+        for attr in ("aliases", "forms", "names"):
+            v = getattr(ent, attr, None)
+            if isinstance(v, (list, tuple, set, frozenset)):
+                forms.extend(str(x) for x in v)
+        return forms
+
+    def expand(self, x: str) -> list[list[set[str]]]:
+        """X as a list of alternative *requirements*: each is a list of token key-sets to find.
+
+        One alternative is X itself; catalog resolutions of X (and of each of its words)
+        and lexicon translations of English words yield the others.
+        """
+        x = re.sub(r"^(?:the|al)\s+", "", x.strip(), flags=re.I)
+        alternatives: list[list[set[str]]] = []
+        ar, en = tokens_of(x)
+        # whole-X catalog resolution (CSTO, Washington, الأمم المتحدة)
+        for form in self._catalog_forms(x):
+            f_ar, _ = tokens_of(form)
+            if f_ar:
+                alternatives.append(f_ar)
+        # word by word: Arabic keys as they are; English words through catalog or lexicon
+        req: list[set[str]] = list(ar)
+        for w in en:
+            options: set[str] = {w}
+            for form in self._catalog_forms(w):
+                f_ar, f_en = tokens_of(form)
+                if len(f_ar) == 1:
+                    options |= f_ar[0]
+                options.update(f_en)
+            for ar_word in EN_AR.get(w, ()):
+                for keys in tokens_of(ar_word)[0]:
+                    options |= keys
+            sk = skeleton(w)
+            # two-consonant skeletons (Kerry, Abbas) only for short names, where they are specific
+            if len(w) >= 4 and (len(sk) >= 3 or (len(sk) == 2 and len(w) <= 5)):
+                options.add("~" + sk)
+            req.append(options)
+        if req:
+            alternatives.append(req)
+        return alternatives
+
+    # --- matching ----------------------------------------------------------------------
+    @staticmethod
+    def _score(req: list[set[str]], prof: SpeakerProfile) -> float:
+        if not req:
+            return 0.0
+        hit = 0
+        for options in req:
+            if options & prof.ar_keys or options & prof.en_keys:
+                hit += 1
+            elif any(o.startswith("~") and o[1:] in prof.skeletons for o in options):
+                hit += 1
+        return hit / len(req)
+
+    def resolve(self, x: str, min_score: float = 0.6, margin: float = 0.15) -> list[tuple[str, float]]:
+        """Entity ids of the speakers X names, best first, with their match scores."""
+        if not x.strip():
+            return []
+        nx = normalize(x).strip()
+        alternatives = self.expand(x)
+        scored: list[tuple[str, float]] = []
+        for key, prof in self.profiles.items():
+            if nx in prof.names:
+                scored.append((key, 1.01))
+                continue
+            best = max((self._score(req, prof) for req in alternatives), default=0.0)
+            if best >= min_score:
+                scored.append((key, best))
+        if not scored:
+            return []
+        top = max(s for _, s in scored)
+        keep = [(k, s) for k, s in scored if s >= top - margin]
+        keep.sort(key=lambda ks: (-ks[1], -self.profiles[ks[0]].count))
+        return keep
+
+    def top_speakers(self, n: int = 8) -> list[SpeakerProfile]:
+        return sorted(self.profiles.values(), key=lambda p: -p.count)[:n]
