@@ -116,6 +116,140 @@ def search(
         out.print(f"   {h.text}", highlight=False)
 
 
+def _assistant(store: Path | None):
+    from chat.assistant import Assistant
+    from ingest.store import Store
+
+    settings = _settings(store)
+    return Assistant(settings, store=Store(settings, create=False))
+
+
+def _print_answer(ans) -> None:
+    out.print(ans.answer, highlight=False, markup=False)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Arabic or English.")],
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Answer one question with verbatim quotes and their speakers."""
+    from ingest.store import StoreError
+
+    try:
+        ans = _assistant(store).ask(question)
+    except (StoreError, ImportError) as exc:
+        _fail(str(exc))
+        return
+    if json_out:
+        _print_json(ans.model_dump())
+    else:
+        _print_answer(ans)
+
+
+@app.command()
+def chat(store: StoreOpt = None) -> None:
+    """An interactive conversation; follow-ups ("and Russia?", "ماذا أضاف؟") use the history."""
+    from ingest.store import StoreError
+
+    try:
+        assistant = _assistant(store)
+    except (StoreError, ImportError) as exc:
+        _fail(str(exc))
+        return
+    history: list[str] = []
+    out.print("aqwal — ask about the articles in the store (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("› ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question or question.lower() in {"exit", "quit", "خروج"}:
+            break
+        _print_answer(assistant.ask(question, history))
+        history.append(question)
+        out.print()
+
+
+@app.command()
+def quotes(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, zips, or - for JSONL on stdin.")],
+    json_out: JsonOpt = False,
+    text_field: Annotated[str, typer.Option("--text-field", help="Text field of JSON records.")] = "text",
+) -> None:
+    """Extract statements without a store: one JSON object per line with --json."""
+    from ingest.speech import extract_statements
+
+    from ingest.loaders import Loader
+
+    loader = Loader(text_field=text_field, max_bytes=_settings(None).max_article_bytes)
+    for art in loader.load(paths):
+        sts = extract_statements(art.id, art.text)
+        if json_out:
+            for st in sts:
+                _print_json(st.to_dict())
+            continue
+        out.print(f"[bold]{art.id}[/] {art.title} — {len(sts)} statements", highlight=False)
+        for st in sts:
+            who = st.speaker_canonical or st.speaker
+            extra = f" ({st.speaker_en})" if st.speaker_en else ""
+            via = f" via {', '.join(st.via)}" if st.via else ""
+            line = f"  [{st.start}:{st.end}] {who}{extra} — {st.cue} [{st.kind}]{via}"
+            out.print(line, highlight=False, markup=False)
+            out.print(f"    «{st.quote}»", highlight=False, markup=False)
+    for sk in loader.skipped:
+        err.print(f"skipped {sk.path}: {sk.reason}", highlight=False, markup=False)
+
+
+def _shared_default(*parts: str) -> Path:
+    return SHARED.joinpath(*parts)
+
+
+ArticlesOpt = Annotated[Path, typer.Option("--articles", help="Articles JSONL (default: the shared eval set).")]
+GoldOpt = Annotated[Path, typer.Option("--gold", help="Gold statements JSONL.")]
+QuestionsOpt = Annotated[Path, typer.Option("--questions", help="Questions JSONL.")]
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    articles: ArticlesOpt = _shared_default("eval", "articles.jsonl"),
+    gold: GoldOpt = _shared_default("eval", "gold.jsonl"),
+    json_out: JsonOpt = False,
+) -> None:
+    """Score statement extraction against gold: span and joint P/R/F1, cue and kind accuracy."""
+    from ingest.speech.evaluate import evaluate_attribution, format_report
+
+    for p in (articles, gold):
+        if not p.exists():
+            _fail(f"{p} not found; pass --articles and --gold")
+    report = evaluate_attribution(articles, gold)
+    if json_out:
+        _print_json(report)
+    else:
+        out.print(format_report(report), highlight=False, markup=False)
+
+
+@eval_app.command("qa")
+def eval_qa(
+    articles: ArticlesOpt = _shared_default("eval", "articles.jsonl"),
+    questions: QuestionsOpt = _shared_default("eval", "questions.jsonl"),
+    gold: GoldOpt = _shared_default("eval", "gold.jsonl"),
+    json_out: JsonOpt = False,
+) -> None:
+    """Ingest into a temporary store, ask every question, report recall, precision, verbatim rate, latency."""
+    from chat.evaluate import evaluate_qa, format_qa_report
+
+    for p in (articles, questions, gold):
+        if not p.exists():
+            _fail(f"{p} not found; pass --articles, --questions and --gold")
+    report = evaluate_qa(articles, questions, gold, settings=_settings(None))
+    if json_out:
+        _print_json(report)
+    else:
+        out.print(format_qa_report(report), highlight=False, markup=False)
+
+
 @app.command()
 def web(
     host: Annotated[str, typer.Option("--host", help="Interface to bind.")] = "127.0.0.1",

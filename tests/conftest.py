@@ -78,3 +78,73 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory):
     s = Settings(store=tmp_path_factory.mktemp("seed") / "store")
     ingest_paths([SAMPLE], s)
     return s
+
+
+def gold_statements(article_id: str, text: str):
+    """The hand-checked gold statements of an eval article, as an extractor.
+
+    Lets answer tests run on real, correct statements independently of the extraction
+    rules (which have their own tests and scores).
+    """
+    from ingest.arabic import normalize
+    from ingest.records import Statement
+
+    out = []
+    for g in read_jsonl(shared_path("eval", "gold.jsonl")):
+        if g["article_id"] != article_id:
+            continue
+        assert text[g["start"] : g["end"]] == g["quote"]
+        en, _, role = g["speaker_en"].partition(" (")
+        out.append(Statement(
+            id=g["quote_id"], article_id=article_id, speaker=g["speaker"], speaker_start=g["speaker_start"],
+            speaker_end=g["speaker_end"], speaker_canonical=g["speaker_canonical"], speaker_en=en,
+            role=role.rstrip(")"), entity_id=normalize(g["speaker_canonical"]), cue=g["cue"],
+            cue_start=g["cue_start"], kind=g["kind"], quote=g["quote"], start=g["start"], end=g["end"],
+            via=list(g["via"]),
+        ))
+    return out
+
+
+@pytest.fixture(scope="session")
+def gold_assistant(tmp_path_factory: pytest.TempPathFactory):
+    """An assistant over the 8 eval articles with their gold statements."""
+    from chat.assistant import Assistant
+    from ingest.loaders import Loader
+    from ingest.pipeline import ingest_articles
+    from ingest.settings import Settings
+    from ingest.store import Store
+
+    s = Settings(store=tmp_path_factory.mktemp("gold") / "store")
+    store = Store(s)
+    ingest_articles(Loader().load([shared_path("eval", "articles.jsonl")]), store, extractor=gold_statements)
+    return Assistant(s, store=store)
+
+
+@pytest.fixture(scope="session")
+def sample_assistant(seed_store):
+    """An assistant over the bundled sample, ingested with the real extractor."""
+    from chat.assistant import Assistant
+
+    return Assistant(seed_store)
+
+
+def make_fake_llm(*replies: str):
+    """A deterministic chat model that records the prompts it sees and returns canned replies."""
+    from langchain_core.language_models.chat_models import BaseChatModel
+    from langchain_core.messages import AIMessage
+    from langchain_core.outputs import ChatGeneration, ChatResult
+
+    class RecordingChatModel(BaseChatModel):
+        replies: list[str]
+        seen: list = []
+
+        @property
+        def _llm_type(self) -> str:
+            return "recording-fake"
+
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            self.seen.append(messages)
+            text = self.replies[min(len(self.seen) - 1, len(self.replies) - 1)]
+            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    return RecordingChatModel(replies=list(replies), seen=[])
