@@ -1,0 +1,169 @@
+"""Server mode, concurrent ingests, queries during an ingest, and kill -9 in the middle of one.
+
+All against real Chroma: the embedded PersistentClient and a real `chroma run` server on
+127.0.0.1 started here from the installed chromadb.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, shared_path
+
+from ingest.chunker import chunk_article
+from ingest.settings import Settings
+from ingest.store import Store
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def aqwal(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "chat.cli", *args], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **(env or {})}, **kw)
+
+
+def snn_subset(path: Path, n: int, offset: int = 0) -> Path:
+    lines = []
+    with shared_path("corpus", "snn-politics.jsonl").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= offset:
+                lines.append(line)
+            if len(lines) >= n:
+                break
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    proc = subprocess.Popen([str(BIN / "chroma"), "run", "--path", str(data), "--host", "127.0.0.1", "--port",
+                             str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("chroma server did not start")
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_server_mode_gives_the_same_results_as_embedded(tmp_path, chroma_server):
+    embedded = str(tmp_path / "embedded")
+    server_env = {"AQWAL_CHROMA_URL": chroma_server}
+    for env, store in (({}, embedded), (server_env, str(tmp_path / "server-cache"))):
+        r = aqwal("ingest", str(SAMPLE), "--store", store, "--json", env=env)
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["articles"] == 1
+    question = "ماذا قالت منظمة معاهدة الأمن الجماعي؟"
+    results = []
+    for env, store in (({}, embedded), (server_env, str(tmp_path / "server-cache"))):
+        search = aqwal("search", question, "--store", store, "--json", env=env)
+        ask = aqwal("ask", "What did the CSTO say?", "--store", store, "--json", env=env)
+        assert search.returncode == 0 and ask.returncode == 0, search.stderr + ask.stderr
+        hits = [(h["article_id"], h["start"], h["end"]) for h in json.loads(search.stdout)]
+        quotes = [(q["id"], q["start"], q["end"]) for q in json.loads(ask.stdout)["quotes"]]
+        results.append((hits, quotes))
+    assert results[0] == results[1]
+    assert results[0][1], "the CSTO question has an answer"
+    # the data really is in the server, not in a local file
+    assert not (tmp_path / "server-cache" / "chroma").exists()
+
+
+def test_two_ingests_on_one_store(tmp_path):
+    store = str(tmp_path / "store")
+    batch = snn_subset(tmp_path / "batch.jsonl", 6)
+    procs = [subprocess.Popen([sys.executable, "-m", "chat.cli", "ingest", str(p), "--store", store, "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in (batch, SAMPLE)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
+    store_ = Store(Settings(store=Path(store)), create=False)
+    assert store_.articles.count() == 7
+    versions = store_.article_versions()
+    got = store_.chunks.get(include=["metadatas"])
+    assert all(versions[m["article_id"]] == m["version"] for m in got["metadatas"])
+
+
+def test_queries_during_an_ingest_see_one_version(tmp_path):
+    settings = Settings(store=tmp_path / "store")
+    old = "قال الوزير إن المحادثات ستستأنف الأسبوع المقبل في العاصمة. " * 12
+    new = "أعلن الوزير أن المحادثات تأجلت إلى أجل غير مسمى بسبب الخلافات. " * 12
+    v1 = tmp_path / "v1"
+    v1.mkdir()
+    (v1 / "talks.txt").write_text(old, encoding="utf-8")
+    assert aqwal("ingest", str(v1), "--store", str(settings.store)).returncode == 0
+    v2 = tmp_path / "v2"
+    v2.mkdir()
+    (v2 / "talks.txt").write_text(new, encoding="utf-8")
+    snn_subset(v2 / "more.jsonl", 4)
+    allowed = {c.text for c in chunk_article("talks", old)} | {c.text for c in chunk_article("talks", new)}
+    proc = subprocess.Popen([sys.executable, "-m", "chat.cli", "ingest", str(v2), "--store", str(settings.store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen_versions = set()
+    try:
+        while proc.poll() is None:
+            r = aqwal("search", "الوزير المحادثات", "--store", str(settings.store), "--json", "--k", "10")
+            assert r.returncode == 0, r.stderr
+            talks = [h["text"] for h in json.loads(r.stdout) if h["article_id"] == "talks"]
+            assert set(talks) <= allowed
+            kinds = {("old" if "ستستأنف" in t else "new") for t in talks}
+            assert len(kinds) <= 1, "a query saw two versions of one article"
+            seen_versions |= kinds
+    finally:
+        proc.wait(timeout=600)
+    assert proc.returncode == 0
+    final = aqwal("search", "الوزير المحادثات", "--store", str(settings.store), "--json")
+    assert all("تأجلت" in h["text"] for h in json.loads(final.stdout) if h["article_id"] == "talks")
+
+
+def test_kill_9_during_ingest_then_rerun(tmp_path):
+    batch = snn_subset(tmp_path / "batch.jsonl", 10, offset=20)
+    crashed, clean = tmp_path / "crashed", tmp_path / "clean"
+    proc = subprocess.Popen([sys.executable, "-m", "chat.cli", "ingest", str(batch), "--store", str(crashed)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # kill it once some rows are written but before it finishes
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (crashed / "chroma" / "chroma.sqlite3").exists() and (crashed / "chroma").stat().st_size:
+            time.sleep(4)
+            break
+        time.sleep(0.2)
+    assert proc.poll() is None, "ingest finished before it could be killed; use a bigger batch"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    again = aqwal("ingest", str(batch), "--store", str(crashed), "--json")
+    assert again.returncode == 0, again.stderr
+    ref = aqwal("ingest", str(batch), "--store", str(clean), "--json")
+    assert json.loads(again.stdout)["chunks"] == json.loads(ref.stdout)["chunks"]
+    a, b = Store(Settings(store=crashed), create=False), Store(Settings(store=clean), create=False)
+    assert a.counts() == b.counts()
+    versions = a.article_versions()
+    infos = a.article_infos(versions)
+    for aid, version in versions.items():
+        where = {"$and": [{"article_id": aid}, {"version": version}]}
+        assert len(a.chunks.get(where=where)["ids"]) == infos[aid]["n_chunks"]
+        assert len(a.statements.get(where=where)["ids"]) == infos[aid]["n_statements"]
