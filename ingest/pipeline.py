@@ -68,18 +68,42 @@ def _group(items: Iterable[Article], size: int) -> Iterable[list[Article]]:
         yield batch
 
 
-def embed_unique(store: Store, texts: list[str], report: IngestReport) -> np.ndarray:
-    """Embed each distinct text once (duplicates and statement == chunk reuse vectors)."""
+class VectorCache:
+    """Vectors of texts already embedded in this run, so duplicated articles cost nothing.
+
+    SaudiNewsNet, like most news feeds, repeats agency stories across outlets; a statement
+    that equals its chunk's text reuses that vector too. Bounded (oldest dropped first).
+    """
+
+    def __init__(self, max_items: int = 50_000) -> None:
+        self.max_items = max_items
+        self._vecs: dict[str, np.ndarray] = {}
+
+    def get(self, text: str) -> np.ndarray | None:
+        return self._vecs.get(text)
+
+    def put(self, text: str, vec: np.ndarray) -> None:
+        if len(self._vecs) >= self.max_items:
+            self._vecs.pop(next(iter(self._vecs)))
+        self._vecs[text] = vec
+
+
+def embed_unique(store: Store, texts: list[str], report: IngestReport, cache: VectorCache | None = None) -> np.ndarray:
+    """Embed each distinct text once; texts seen earlier in the run come from ``cache``."""
     embedder = store.embedder
-    uniq = list(dict.fromkeys(texts))
-    if not uniq:
+    cache = cache if cache is not None else VectorCache()
+    if not texts:
         return np.zeros((0, getattr(embedder, "dim", 384)), dtype=np.float32)
+    found = {t: cache.get(t) for t in dict.fromkeys(texts)}
+    todo = [t for t, v in found.items() if v is None]
     batch = max(1, store.settings.embed_batch)
-    vecs = [embedder.embed_passages(uniq[i : i + batch]) for i in range(0, len(uniq), batch)]
-    table = np.concatenate(vecs)
-    report.embedded_texts += len(uniq)
-    pos = {t: i for i, t in enumerate(uniq)}
-    return table[[pos[t] for t in texts]]
+    for i in range(0, len(todo), batch):
+        part = todo[i : i + batch]
+        for t, v in zip(part, embedder.embed_passages(part)):
+            found[t] = v
+            cache.put(t, v)
+    report.embedded_texts += len(todo)
+    return np.stack([found[t] for t in texts])
 
 
 def ingest_articles(
@@ -96,6 +120,7 @@ def ingest_articles(
     settings = store.settings
     seen: set[str] = set()
     changed = False
+    cache = VectorCache()
     for group in _group(articles, group_size):
         # Last record wins when one batch holds the same id twice.
         uniq = {a.id: a for a in group}
@@ -117,7 +142,7 @@ def ingest_articles(
                 seen.add(art.id)
                 report.articles += 1
         texts = [c.text for _, cs, _ in todo for c in cs] + [s.quote for _, _, ss in todo for s in ss]
-        vectors = embed_unique(store, texts, report)
+        vectors = embed_unique(store, texts, report, cache)
         i = 0
         chunk_vecs: list[np.ndarray] = []
         for _, cs, _ in todo:
