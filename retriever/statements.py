@@ -92,6 +92,25 @@ class StatementIndex:
         vec = dict(zip(got["ids"], got["embeddings"]))
         return {s.id: float(np.dot(vec[r], qv)) for s, r in zip(statements, rows) if r in vec}
 
+    def nearest(self, text: str, language: str, n: int = 50) -> list[Statement]:
+        """Candidate statements for a free-text query: dense ANN top-n ∪ BM25 top-n.
+
+        Scoring every statement is fine for hundreds, not for an archive; the ANN index in
+        Chroma and the BM25 index narrow the pool first.
+        """
+        ids: list[str] = []
+        total = self.store.statements.count()
+        if total:
+            qv = self.store.embedder.embed_queries([text])[0]
+            got = self.store.statements.query(query_embeddings=[qv.tolist()], n_results=min(n * 2, total),
+                                              include=["metadatas"])
+            for meta in got["metadatas"][0]:
+                sid = meta.get("id")
+                if sid in self.by_id and self.row_ids.get(sid, "").endswith(meta.get("version", "")):
+                    ids.append(sid)
+        ids.extend(i for i, _ in self.lexical.search(text, n))
+        return [self.by_id[i] for i in dict.fromkeys(ids) if i in self.by_id]
+
     def lexical_scores(self, text: str, among: set[str]) -> dict[str, float]:
         """BM25 scores of the candidates, relative to the best candidate (1.0)."""
         hits = [(i, s) for i, s in self.lexical.search(text, k=max(1, len(self.statements))) if i in among]
@@ -162,6 +181,9 @@ class StatementSearch:
             out.statements = cands
         elif q.kind in (WHO_SAID, SEARCH):
             text = q.topic or q.text
+            bridged = bridge_topic(text) if q.language != "ar" else text
+            excluded = set(q.exclude_ids)
+            pool = [s for s in idx.nearest(bridged, q.language) if s.id not in excluded]
             out.scores = self.relevance(text, q.language, pool)
             chosen = set(self.select(out.scores, margin=self.margin / 2, limit=5 if q.kind == WHO_SAID else 8))
             out.statements = [s for s in pool if s.id in chosen]
