@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install aqwal, ingest the bundled sample article and answer a sample question.
+# Install aqwal, ingest the bundled sample article and answer sample questions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
@@ -7,4 +7,5 @@ python3 -m venv .venv
 .venv/bin/pip install -q -e . -c constraints.txt
 STORE="${AQWAL_STORE:-$PWD/.aqwal-sample}"
 .venv/bin/aqwal ingest ingest/data/sample --store "$STORE"
-.venv/bin/aqwal search "ماذا قالت منظمة معاهدة الأمن الجماعي؟" --store "$STORE" --k 3
+.venv/bin/aqwal ask "ماذا قالت منظمة معاهدة الأمن الجماعي؟" --store "$STORE"
+.venv/bin/aqwal ask "What did France say about the clashes?" --store "$STORE"
