@@ -138,7 +138,7 @@ class SpeakerIndex:
     # --- expansion of X -----------------------------------------------------------------
     def _catalog_forms(self, text: str) -> list[str]:
         cat = self.catalog
-        if cat is None or not hasattr(cat, "resolve"):
+        if cat is None:
             return []
         try:
             ent = cat.resolve(text)
@@ -147,16 +147,7 @@ class SpeakerIndex:
             return []
         if ent is None:
             return []
-        forms: list[str] = []
-        for attr in ("name_ar", "canonical", "name", "name_en", "english"):
-            v = getattr(ent, attr, None)
-            if isinstance(v, str) and v:
-                forms.append(v)
-        for attr in ("aliases", "forms", "names"):
-            v = getattr(ent, attr, None)
-            if isinstance(v, (list, tuple, set, frozenset)):
-                forms.extend(str(x) for x in v)
-        return forms
+        return [f for f in (ent.ar, ent.en) if f] + sorted(ent.aliases)
 
     def expand(self, x: str) -> list[list[set[str]]]:
         """X as a list of alternative *requirements*: each is a list of token key-sets to find.

@@ -1,0 +1,464 @@
+"""Arabic reported-speech extraction: who said what, with exact offsets into the article.
+
+Pipeline (one module per stage, in the spirit of BBC's Citron):
+
+1. :mod:`.tokens` — tokens with normalised keys, sentences, quotation-mark pairs;
+2. :mod:`.cues` — speech verbs and nominal cues with agreement and complement type;
+3. :mod:`.source` — the speaker mention after (or before) the cue, name vs. role;
+4. :mod:`.content` — the quote span and its kind (direct / indirect);
+5. :mod:`.coreference` — pronoun subjects, continuations, short references, surnames;
+6. :mod:`.entities` — catalog lookup for ``entity_id`` / ``speaker_en``.
+
+``extract_statements`` never normalises the text it slices: every ``quote`` is
+``text[start:end]``. Statement ids hash (article_id, start, end), so re-extracting an
+unchanged article yields the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from ingest.arabic import normalize
+from ingest.records import Statement
+from ingest.speech import cues
+from ingest.speech.content import (
+    POSTPOSED_MARKERS,
+    Content,
+    content_end,
+    find_content,
+    span_chars,
+)
+from ingest.speech.coreference import (
+    Discourse,
+    Referent,
+    is_short_reference,
+    make_referent,
+    name_in_text,
+)
+from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
+from ingest.speech.source import (
+    Mention,
+    _split,
+    mention_gender,
+    parse_mention,
+    stop_token,
+    subject_before,
+)
+from ingest.speech.tokens import SENT_END, Doc, make_doc
+
+__all__ = ["extract_statements", "EntityCatalog", "Statement"]
+
+log = logging.getLogger(__name__)
+
+_SAY = cues.Cue("قال", "", "say")
+_RELAY_VERBS = {normalize(w) for w in ("نشرته", "نشرتها", "نقلته", "نقلتها", "أوردته", "أوردتها",
+                                       "بثته", "بثتها", "وزعته", "وزعتها")}
+
+
+def statement_id(article_id: str, start: int, end: int) -> str:
+    """Deterministic id from the article and the span."""
+    h = hashlib.sha1(f"{article_id}\x00{start}\x00{end}".encode()).hexdigest()[:10]
+    return f"{article_id}-{h}"
+
+
+class _Extractor:
+    def __init__(self, article_id: str, text: str, catalog: EntityCatalog) -> None:
+        self.aid = article_id
+        self.text = text
+        self.cat = catalog
+        self.doc: Doc = make_doc(text)
+        self.disc = Discourse()
+        self.out: list[tuple[Statement, Content]] = []
+        self.consumed = -1
+
+    # --- speaker resolution ------------------------------------------------------------
+    def _referent(self, m: Mention, verb_gender: str, lstrip: int = 0) -> Referent:
+        doc = self.doc
+        s = doc.starts[m.start] + lstrip
+        e = doc.ends[m.end - 1]
+        speaker = self.text[s:e]
+        role = ""
+        if m.role_start >= 0 and m.role_end > m.role_start:
+            rs, re_ = span_chars(doc, m.role_start, m.role_end)
+            role = self.text[rs:re_]
+        keys = doc.keys[m.start : m.end]
+        if lstrip:
+            keys = [keys[0][lstrip:], *keys[1:]]
+        canonical = speaker
+        eid = m.entity_id
+        gender = mention_gender(doc, m, self.cat)
+        if m.head == "name" and not gender:
+            gender = verb_gender if verb_gender != "p" or len(keys) == 1 else ""
+        target = None
+        if m.head in ("org", "title", "entity", "doc") and is_short_reference(keys):
+            target = self.disc.short_reference(speaker, s)
+        elif m.head == "name":
+            target = self.disc.fuller_name(speaker, s)
+            if target is None and m.end - m.start <= 3:
+                span = name_in_text(doc, m.start, m.end, self.cat)
+                if span is not None:
+                    canonical = doc.surface(span[0], span[1])
+                    if not role and span[2] < span[0]:
+                        role = doc.surface(span[2], span[0])
+        if target is not None:
+            canonical = target.canonical
+            eid = eid or target.entity_id
+            role = role or target.role
+            gender = gender or target.gender
+        if eid is None:
+            ent = self.cat.resolve(canonical)
+            if ent is not None:
+                eid = ent.id
+        return make_referent(speaker, s, e, canonical, gender, eid, role, m.head)
+
+    def _entity_fields(self, ref: Referent) -> tuple[str, str]:
+        if ref.entity_id:
+            ent = self.cat.get(ref.entity_id)
+            if ent is not None:
+                return ref.entity_id, ent.en
+        return entity_id_for(ref.canonical), ""
+
+    # --- statement assembly ------------------------------------------------------------
+    def _emit(self, ref: Referent | None, cue_text: str, cue_start: int, c: Content,
+              via: list[str], explicit: bool) -> None:
+        text = self.text
+        if c.end - c.start < 3:
+            return
+        for st, _ in self.out:
+            if st.start == c.start and st.end == c.end:
+                return
+        if ref is None:
+            speaker, ss, se, canonical, role = "", -1, -1, "", ""
+            eid, en = "", ""
+        else:
+            speaker, ss, se = ref.speaker, ref.start, ref.end
+            canonical, role = ref.canonical, ref.role
+            eid, en = self._entity_fields(ref)
+        st = Statement(
+            id=statement_id(self.aid, c.start, c.end),
+            article_id=self.aid,
+            speaker=speaker,
+            speaker_start=ss,
+            speaker_end=se,
+            speaker_canonical=canonical,
+            speaker_en=en,
+            role=role,
+            entity_id=eid,
+            cue=cue_text,
+            cue_start=cue_start,
+            kind=c.kind,
+            quote=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            via=via,
+        )
+        self.out.append((st, c))
+
+    def _outer(self, tok: int) -> tuple[Statement, Content] | None:
+        for st, c in reversed(self.out):
+            if c.tok_start <= tok < c.tok_end:
+                return st, c
+        return None
+
+    def _relays(self, a: int, b: int) -> list[str]:
+        """Relaying parties named between the speaker and the content (نشرته وكالة …)."""
+        doc = self.doc
+        for t in range(a, min(b, len(doc))):
+            if doc.keys[t] in _RELAY_VERBS:
+                m = parse_mention(doc, t + 1, self.cat)
+                if m is not None and m.head in ("org", "entity"):
+                    return [doc.surface(m.start, m.next_tok)]
+        return []
+
+    def _clause_ends(self, t: int, marker: str) -> bool:
+        """After a postposed "حسبما قال X" the clause must end (or و… continue)."""
+        doc = self.doc
+        if t >= len(doc) or doc.keys[t] in SENT_END:
+            return True
+        if marker != "كما" and doc.keys[t] in ("،", ","):
+            return True
+        return doc.is_word[t] and doc.keys[t][:1] == "و"
+
+    def _pronoun_referent(self, cue_tok: int, gender: str, pre: int) -> Referent | None:
+        m = subject_before(self.doc, cue_tok, self.cat) if not pre else None
+        if m is not None:
+            ref = self._referent(m, gender)
+            if not gender or not ref.gender or ref.gender == gender:
+                self.disc.add(ref)
+                return ref
+        return self.disc.last_compatible(gender, self.doc.starts[cue_tok])
+
+    def verb_cue(self, i: int, cue: cues.Cue, pre: int, ntok: int) -> None:
+        doc = self.doc
+        after_cue = i + ntok
+        cue_start = doc.starts[i] + pre
+        cue_text = self.text[cue_start : doc.ends[i + ntok - 1]]
+        prev = doc.keys[i - 1] if i > 0 else ""
+        if (cue.ctype == "np" and after_cue < len(doc) and doc.keys[after_cue][:1] == "ب"
+                and len(doc.keys[after_cue]) > 3
+                and self.cat.match_at(doc.keys, after_cue)[1] is None):
+            return  # passive "اتُّهم بدعم …": no speaker, no statement
+        m = parse_mention(doc, after_cue, self.cat)
+        if m is not None and m.head == "doc":
+            m = None
+        after = m.next_tok if m is not None else after_cue
+        relay: list[str] = []
+        if (m is not None and after + 2 < len(doc) and doc.keys[after] == "نقلا"
+                and doc.keys[after + 1] == "عن"):
+            # "ذكرت صحيفة X نقلا عن مسؤول أن …": the source speaks, X relays
+            m2 = parse_mention(doc, after + 2, self.cat)
+            if m2 is not None and m2.head != "doc":
+                relay = [doc.surface(m.start if m.role_start < 0 else min(m.start, m.role_start),
+                                     m.next_tok)]
+                m = m2
+                after = m2.next_tok
+        c = find_content(doc, cue, after)
+        outer = self._outer(i)
+        ref: Referent | None = None
+        if m is not None:
+            ref = self._referent(m, cue.gender)
+            # a subject that acted without a statement is still a referent for what follows,
+            # but only an organisation/entity (a name after دعا/حث may be the object)
+            agrees = not cue.gender or not ref.gender or cue.gender == ref.gender
+            if outer is None and (c is not None or (agrees and (
+                    cue.ctype != "quoted" or m.head in ("org", "entity")))):
+                self.disc.add(ref)
+        if c is None:
+            postposed = prev in ("حسبما", "كما", "مثلما") and m is not None
+            if postposed and self._clause_ends(m.next_tok, prev):
+                self._postposed(i, ref, cue_text, cue_start)
+            return
+        via: list[str] = []
+        if outer is not None:
+            if m is None:
+                sm = subject_before(doc, i, self.cat, loose=True)
+                if sm is None:
+                    return  # the outer speaker's own relative clause (التي قال إن …)
+                ref = self._referent(sm, cue.gender)
+                m = sm
+            via = [outer[0].speaker_canonical or outer[0].speaker, *outer[0].via]
+        if ref is None:
+            ref = self._pronoun_referent(i, cue.gender, pre)
+        via += relay + self._relays(after, c.tok_start)
+        self.consumed = max(self.consumed, c.tok_start)
+        self._emit(ref, cue_text, cue_start, c, via, m is not None)
+
+    def _postposed(self, cue_tok: int, ref: Referent | None, cue_text: str, cue_start: int) -> None:
+        """"… حسبما قال سياسي يمني": the content is the clause before the marker."""
+        doc = self.doc
+        s0 = doc.sent_start_tok(cue_tok)
+        e = cue_tok - 1
+        c = s0
+        while c < e and (not doc.is_word[c] or doc.keys[c] in ("و", "ف")):
+            c += 1
+        if e - c < 4 or self._outer(c) is not None:
+            return
+        s, en = span_chars(doc, c, e)
+        if doc.keys[c][:1] in ("و", "ف") and len(doc.keys[c]) > 3 and self.text[s] in "وف":
+            s += 1
+        self._emit(ref, cue_text, cue_start, Content(s, en, "indirect", c, e), [], True)
+
+    def marker(self, i: int) -> None:
+        """بحسب / وفق / وفقا لـ / نقلا عن X: a source named by a preposition."""
+        doc = self.doc
+        k = doc.keys[i]
+        j = i + 1
+        if k == "نقلا" and j < len(doc) and doc.keys[j] == "عن":
+            j += 1
+        if k in ("وفقا", "طبقا") and j < len(doc) and doc.keys[j] in ("ل", "لـ"):
+            j += 1
+        if j >= len(doc):
+            return
+        lstrip = 0
+        if doc.keys[j][:1] == "ل" and k in ("وفقا", "طبقا") and len(doc.keys[j]) > 2:
+            lstrip = 1
+        orig = doc.keys[j]
+        if lstrip:
+            doc.keys[j] = orig[1:]
+        try:
+            m = parse_mention(doc, j, self.cat)
+            if m is not None and m.head == "doc":
+                m = None
+        finally:
+            doc.keys[j] = orig
+        if m is None or m.head not in ("org", "entity", "title", "name"):
+            return
+        if m.head == "name" and (m.end - m.start < 2 or doc.keys[m.start].startswith("ال")):
+            return
+        # relayed: the marker closes an attributed statement → it is the relay (via)
+        for st, c in reversed(self.out):
+            if 0 <= i - c.tok_end <= 2 and doc.sent[c.tok_end - 1] == doc.sent[i]:
+                st.via.append(doc.surface(m.start, m.next_tok))
+                return
+        ref = self._referent(m, "", lstrip if m.start == j else 0)
+        self.disc.add(ref)
+        cue_text = self.text[doc.starts[i] + (1 if doc.keys[i][:1] == "و" and k[:1] != "و" else 0)
+                             : doc.ends[i]]
+        raw = doc.keys[i]
+        pre = 1 if raw.startswith("و") and raw[1:] in POSTPOSED_MARKERS else 0
+        cue_start = doc.starts[i] + pre
+        cue_text = self.text[cue_start : doc.ends[i]]
+        s0 = doc.sent_start_tok(i)
+        if i - s0 <= 1:
+            # preposed: "وبحسب X، فإن …"
+            t = m.next_tok
+            while t < len(doc) and doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان"):
+                t += 1
+            e = content_end(doc, t)
+            if e - t < 4:
+                return
+            s, en = span_chars(doc, t, e)
+            self._emit(ref, cue_text, cue_start, Content(s, en, "indirect", t, e), [], True)
+            return
+        if self._outer(i) is not None:
+            return
+        # postposed: the clause before the marker (same sentence)
+        e = i
+        while e > s0 and doc.keys[e - 1] in ("،", ","):
+            e -= 1
+        c = s0
+        while c < e and not doc.is_word[c]:
+            c += 1
+        if e - c < 4 or any(cues.lookup(doc.keys[t])[0] for t in range(c, e)):
+            return
+        s, en = span_chars(doc, c, e)
+        if self.text[s] == "و" and doc.keys[c][:1] == "و" and len(doc.keys[c]) > 3:
+            s += 1
+        self._emit(ref, cue_text, cue_start, Content(s, en, "indirect", c, e), [], True)
+
+    def jaa(self, i: int, pre: int) -> None:
+        """"وجاء في بيان لـX / بيان X / البيان": a written statement introduces the words."""
+        doc = self.doc
+        d = i + 2  # the document noun
+        cue_start = doc.starts[i] + pre
+        cue_text = self.text[cue_start : doc.ends[d]]
+        j = d + 1
+        ref: Referent | None = None
+        m = None
+        if j < len(doc) and doc.is_word[j]:
+            k = doc.keys[j]
+            lstrip = 0
+            if k in ("صادر", "الصادر") and j + 1 < len(doc) and doc.keys[j + 1] == "عن":
+                j += 2
+            elif k[:1] == "ل" and len(k) > 2 and k not in ("لها", "له", "لهم"):
+                lstrip = 1
+            orig = doc.keys[j]
+            if lstrip:
+                doc.keys[j] = orig[1:]
+            try:
+                m = parse_mention(doc, j, self.cat)
+            finally:
+                doc.keys[j] = orig
+            if m is not None and m.head != "doc":
+                ref = self._referent(m, "", lstrip if m.start == j else 0)
+                self.disc.add(ref)
+        after = m.next_tok if (m is not None and ref is not None) else d + 1
+        c = find_content(doc, _SAY, after)
+        if c is None:
+            return
+        if ref is None:
+            ref = self.disc.last_compatible("", doc.starts[i])
+        self.consumed = max(self.consumed, c.tok_start)
+        self._emit(ref, cue_text, cue_start, c, [], m is not None)
+
+    def nominal(self, i: int) -> None:
+        """بالقول / قوله: the speaker stands before the noun (عن X قوله، اكتفى X بالقول)."""
+        doc = self.doc
+        c = find_content(doc, _SAY, i + 1)
+        if c is None:
+            return
+        ref = None
+        via: list[str] = []
+        s0 = doc.sent_start_tok(i)
+        hi = i
+        if i - 1 > s0 and doc.keys[i - 1] in ("-", "–", "،"):
+            # "عن مصدر عسكري - رفض الكشف عن اسمه - قوله": skip the parenthetical
+            for t in range(i - 2, max(s0, i - 12) - 1, -1):
+                if doc.keys[t] == doc.keys[i - 1]:
+                    hi = t
+                    break
+        for s in range(hi - 1, max(s0, hi - 9) - 1, -1):
+            if stop_token(doc, s):
+                if doc.keys[s] == "عن" and s + 1 < hi:
+                    m = _split(doc, list(range(s + 1, hi)), self.cat)
+                    if m is not None and m.next_tok == hi:
+                        ref = self._referent(m, "")
+                        # "نقلت الوكالة عن X قوله": the relaying subject is via
+                        for t in range(s - 1, max(s0, s - 8) - 1, -1):
+                            if normalize(doc.keys[t]).lstrip("و") in ("نقلت", "نقل", "ونقلت"):
+                                mm = parse_mention(doc, t + 1, self.cat)
+                                if mm is not None:
+                                    via = [doc.surface(mm.start, mm.next_tok)]
+                                break
+                break
+            m = _split(doc, list(range(s, hi)), self.cat)
+            if m is not None and m.next_tok == hi and m.head in ("name", "org", "entity", "title"):
+                ref = self._referent(m, "")
+        if ref is None:
+            ref = self.disc.last_compatible("", doc.starts[i])
+        else:
+            self.disc.add(ref)
+        self.consumed = max(self.consumed, c.tok_start)
+        cue_text = doc.surface(i, i + 1)
+        if cue_text[:1] == "و":
+            cue_text = cue_text[1:]
+        self._emit(ref, cue_text, doc.starts[i], c, via, True)
+
+    def run(self) -> list[Statement]:
+        doc = self.doc
+        n = len(doc)
+        for i in range(n):
+            if not doc.is_word[i] or i < self.consumed:
+                continue
+            k = doc.keys[i]
+            cue, pre = cues.lookup(k)
+            if cue is not None:
+                self.verb_cue(i, cue, pre, 1)
+                continue
+            bare = k[1:] if k[:1] in ("و", "ف") and len(k) > 2 else k
+            if bare in cues.MADA and i + 1 < n:
+                nxt = cues.lookup(doc.keys[i + 1])[0]
+                if nxt is not None and nxt.present:
+                    g = cues.MADA[bare]
+                    self.verb_cue(i, cues.Cue("قال", g, "cont"), 1 if bare != k else 0, 2)
+                continue
+            if bare in cues.JAA and i + 2 < n and doc.keys[i + 1] == "في":
+                if doc.keys[i + 2] in cues.DOC_NOUNS:
+                    self.jaa(i, 1 if bare != k else 0)
+                continue
+            if k in cues.NOMINAL_CUES or bare in cues.NOMINAL_CUES:
+                self.nominal(i)
+                continue
+            if k in cues.SAYING_PARTICIPLES:
+                self.participle(i)
+                continue
+            if bare in POSTPOSED_MARKERS:
+                self.marker(i)
+        self.out.sort(key=lambda x: x[0].start)
+        return [st for st, _ in self.out]
+
+    def participle(self, i: int) -> None:
+        """"… قائلا إن/:" after a non-speech verb: the words of that verb's subject."""
+        c = find_content(self.doc, _SAY, i + 1, window=12)
+        if c is None:
+            return
+        ref = self.disc.last_compatible("", self.doc.starts[i])
+        self.consumed = max(self.consumed, c.tok_start)
+        self._emit(ref, self.doc.surface(i, i + 1), self.doc.starts[i], c, [], False)
+
+
+def extract_statements(
+    article_id: str, text: str, catalog: EntityCatalog | None = None
+) -> list[Statement]:
+    """All reported statements of one article, in text order.
+
+    ``catalog`` supplies entity ids/English names (learned speakers included); without one
+    the shipped catalog is used. The catalog is only read here; call
+    :meth:`EntityCatalog.learn` on the results to grow it.
+    """
+    if not text:
+        return []
+    cat = catalog if catalog is not None else shared_catalog()
+    return _Extractor(article_id, text, cat).run()
+

@@ -1,0 +1,268 @@
+"""Content spans: where the reported words start and end, and whether they are direct.
+
+Conventions (../shared/README.md): the span leaves out the cue, the speaker, the
+complementizer أن/إن/بأن with any attached pronoun (أنه، إنها), a governed preposition
+(أشار إلى، أعرب عن), enclosing quotation marks and final punctuation. ``direct`` means
+the whole content is inside quotation marks or follows a colon without marks; a quote
+that covers only part of the content (mixed quote) is ``indirect``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.arabic import normalize
+from ingest.speech import cues
+from ingest.speech.source import QUOTE_OPEN, TIME_WORDS
+from ingest.speech.tokens import SENT_END, Doc
+
+COMPLEMENTIZERS = {
+    normalize(p + "ن" + s)
+    for p in ("أ", "إ", "بأ")
+    for s in ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي", "كم", "هن")
+}
+_NOT_BEFORE_COMP = {normalize(w) for w in (
+    "بعد قبل منذ حتى ما لما يجب يمكن دون بدل رغم إلا كي لكي وبعد مجرد ينبغي يتعين لابد "
+    "بد يمكنه يريد تريد يريدون أراد يود ويجب ويمكن يستطيع تستطيع أمل").split()}
+POSTPOSED_MARKERS = {normalize(w) for w in "حسبما بحسب حسب وفقا وفق طبقا نقلا".split()}
+_TRAIL = set(" \t\n.،,:;؛!?؟…-–—")
+_TRAIL_Q = _TRAIL | set("»”\"")
+_ADVERBIAL_START = {normalize(w) for w in "في خلال أمام عبر لدى عقب إثر بعد قبل أثناء حول".split()}
+
+
+@dataclass
+class Content:
+    start: int  # char offsets in the raw text
+    end: int
+    kind: str
+    tok_start: int
+    tok_end: int
+
+
+def is_complementizer(doc: Doc, j: int) -> bool:
+    k = doc.keys[j]
+    if k not in COMPLEMENTIZERS:
+        return False
+    if j > 0 and doc.keys[j - 1] in _NOT_BEFORE_COMP:
+        return False
+    return True
+
+
+def _starts_statement(doc: Doc, j: int) -> bool:
+    """Token ``j`` opens another attribution (وأضاف، وقال، كما قال، بينما قالت)."""
+    k = doc.keys[j]
+    cue, pre = cues.lookup(k)
+    if cue is not None and pre:
+        return True
+    if k in ("كما", "بينما", "فيما", "حيث", "حسبما", "وكان", "وكانت") and j + 1 < len(doc):
+        return cues.lookup(doc.keys[j + 1])[0] is not None
+    if k in cues.MADA or (k[:1] == "و" and k[1:] in cues.MADA):
+        return True
+    if k in cues.JAA or (k[:1] == "و" and k[1:] in cues.JAA):
+        return j + 1 < len(doc) and doc.keys[j + 1] == "في"
+    return False
+
+
+def content_end(doc: Doc, c: int, extend: bool = False) -> int:
+    """Token index one past the content that starts at token ``c``.
+
+    The content runs to the end of its sentence, never splitting a quotation, and stops
+    early where another attribution starts, at a participial clause (، مشيرا إلى)
+    or at a postposed source (، بحسب …). With ``extend`` (unmarked direct speech after a
+    colon) it also takes following sentences of the paragraph that do not start like
+    narration (a و/ف-prefixed word) or hold a cue.
+    """
+    n = len(doc)
+    j = c
+    para = doc.para[c]
+    while j < n:
+        if doc.para[j] != para:
+            break
+        k = doc.keys[j]
+        if not doc.is_word[j]:
+            if k in QUOTE_OPEN and j in doc.quote_close:
+                j = doc.quote_close[j] + 1
+                continue
+            if k in SENT_END and not (k == "." and j + 1 < n and doc.keys[j + 1] == "."):
+                if extend and j + 1 < n and doc.para[j + 1] == para and _continues(doc, j + 1):
+                    j += 1
+                    continue
+                break
+            if k in ("،", ",", "؛") and j + 1 < n:
+                nk = doc.keys[j + 1]
+                if nk in cues.OTHER_PARTICIPLES or nk in POSTPOSED_MARKERS:
+                    break
+                if nk in cues.SAYING_PARTICIPLES:
+                    break
+            j += 1
+            continue
+        if j > c and (_starts_statement(doc, j) or k in ("حسبما",)):
+            break
+        if j > c and k in POSTPOSED_MARKERS and doc.keys[j - 1] in ("،", ","):
+            break
+        j += 1
+    return j
+
+
+def _continues(doc: Doc, j: int) -> bool:
+    k = doc.keys[j]
+    if not doc.is_word[j] or k[:1] in ("و", "ف"):
+        return False
+    e = doc.sent_end_tok(j)
+    return not any(cues.lookup(doc.keys[t])[0] for t in range(j, e))
+
+
+def span_chars(doc: Doc, c: int, e: int, strip_quotes: bool = False) -> tuple[int, int]:
+    """Character span of tokens ``c..e-1`` with edge punctuation and spaces trimmed."""
+    s = doc.starts[c]
+    end = doc.ends[e - 1] if e > c else s
+    text = doc.text
+    trail = _TRAIL_Q if strip_quotes else _TRAIL
+    while end > s and text[end - 1] in trail:
+        end -= 1
+    while s < end and text[s] in " \t\n،,:؛;-–—":
+        s += 1
+    return s, end
+
+
+def _quoted(doc: Doc, o: int, allow_mixed: bool = True) -> Content | None:
+    """Content opening with a quotation mark at token ``o``: direct or mixed."""
+    q = doc.quote_close[o]
+    n = len(doc)
+    a = q + 1
+    direct = (
+        a >= n
+        or doc.para[a] != doc.para[o]
+        or (not doc.is_word[a] and doc.keys[a] not in QUOTE_OPEN)
+        or _starts_statement(doc, a)
+        or doc.keys[a] in cues.OTHER_PARTICIPLES
+        or doc.keys[a] in cues.SAYING_PARTICIPLES
+    )
+    if direct:
+        if q == o + 1:
+            return None
+        s, e = span_chars(doc, o + 1, q)
+        if e <= s:
+            return None
+        return Content(s, e, "direct", o + 1, q)
+    if not allow_mixed:
+        return None
+    end = content_end(doc, o)
+    s, e = span_chars(doc, o, end)
+    return Content(s, e, "indirect", o, end)
+
+
+def _after_comp(doc: Doc, c: int) -> Content | None:
+    """Content after a complementizer (or a colon + إن): quoted → maybe direct, else indirect."""
+    if c >= len(doc):
+        return None
+    if doc.keys[c] in QUOTE_OPEN and c in doc.quote_close:
+        return _quoted(doc, c)
+    end = content_end(doc, c)
+    if end <= c:
+        return None
+    s, e = span_chars(doc, c, end)
+    if e - s < 3:
+        return None
+    return Content(s, e, "indirect", c, end)
+
+
+def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45) -> Content | None:
+    """Locate the reported content of a cue whose speaker phrase ends before token ``after``.
+
+    Scans forward within the sentence over adjuncts (في بيان، لرويترز، اليوم، قائلا …)
+    to the first complementizer, governed preposition, quotation mark or colon.
+    """
+    n = len(doc)
+    j = after
+    comma_at = j if j < n and doc.keys[j] in ("،", ",") else -1
+    # leading time adverbs and commas
+    while j < n and (doc.keys[j] in TIME_WORDS or doc.keys[j] in ("،", ",")):
+        j += 1
+    first = j
+    stop = min(n, after + window)
+    para = doc.para[after] if after < n else -1
+    if cue.ctype in ("np", "quoted") and first < n and doc.is_word[first]:
+        if not is_complementizer(doc, first):
+            return _np_content(doc, cue, first)
+    while j < stop:
+        if doc.para[j] != para:
+            return None
+        k = doc.keys[j]
+        if not doc.is_word[j]:
+            if k in QUOTE_OPEN and j in doc.quote_close:
+                if cue.ctype == "prep":
+                    return None
+                return _quoted(doc, j)
+            if k == ":":
+                c = j + 1
+                if c < n and is_complementizer(doc, c):
+                    return _after_comp(doc, c + 1)
+                if c < n and doc.keys[c] in QUOTE_OPEN and c in doc.quote_close:
+                    return _quoted(doc, c)
+                if c >= n or doc.para[c] != para:
+                    return None
+                end = content_end(doc, c, extend=True)
+                s, e = span_chars(doc, c, end)
+                if e - s < 3:
+                    return None
+                return Content(s, e, "direct", c, end)
+            if k in SENT_END:
+                break
+            if k in ("،", ",") and comma_at < 0:
+                comma_at = j
+            j += 1
+            continue
+        if is_complementizer(doc, j):
+            return _after_comp(doc, j + 1)
+        if cue.ctype == "prep" and (k in cue.preps or (j == first and k[:1] == "ب" and False)):
+            c = j + 1
+            if c < n and is_complementizer(doc, c):
+                c += 1
+            elif cue.lemma != "أعرب":
+                return None  # أشار إلى X (NP) refers to something; only أشار إلى أن reports
+            return _after_comp(doc, c)
+        if j > after and _starts_statement(doc, j):
+            break
+        if k in cues.OTHER_PARTICIPLES:
+            break
+        j += 1
+    if cue.ctype == "cont" and comma_at >= 0 and comma_at + 1 < n:
+        c = comma_at + 1
+        if doc.keys[c] not in _ADVERBIAL_START and doc.is_word[c]:
+            return _after_comp(doc, c)
+    return None
+
+
+def _np_content(doc: Doc, cue: cues.Cue, c: int) -> Content | None:
+    """Object noun phrase as the statement: نفى/اتهم always, others only with quotes."""
+    end = content_end(doc, c)
+    if cue.ctype == "quoted":
+        # the words must be quoted; the statement ends with the first quotation
+        for t in range(c, min(end, c + 25)):
+            if doc.keys[t] in QUOTE_OPEN and t in doc.quote_close:
+                q = doc.quote_close[t]
+                if q - t <= 4:
+                    continue  # a quoted name or term («بي كيه كيه»), not quoted words
+                s, e = span_chars(doc, c, q + 1)
+                if t == c:
+                    s, e = span_chars(doc, c + 1, q)
+                    return Content(s, e, "direct", c + 1, q)
+                return Content(s, e, "indirect", c, q + 1)
+            k = doc.keys[t]
+            if k in ("،", ",", "-") or is_complementizer(doc, t) or k in cues.NOMINAL_CUES:
+                break
+            if t > c and cues.lookup(k)[0] is not None:
+                break
+        return None
+    # np: up to the first comma-separated clause boundary
+    t = c
+    while t < end and doc.keys[t] not in ("،", ",", "؛"):
+        if doc.keys[t] in QUOTE_OPEN and t in doc.quote_close:
+            t = doc.quote_close[t] + 1
+            continue
+        t += 1
+    if t - c < 2:
+        return None
+    s, e = span_chars(doc, c, t)
+    return Content(s, e, "indirect", c, t)

@@ -1,0 +1,166 @@
+"""Coreference within one article: who a pronoun, a continuation or a short reference means.
+
+* Continuations (وأضاف، وتابع، ومضى يقول) and pronoun subjects (وقالت إن …) take the
+  most recent subject whose gender agrees with the verb (أضاف → m, أضافت → f); when none
+  agrees, the most recent subject (agreement with organisations is loose in news prose).
+* Short references (الوزارة، الخارجية، المنظمة، الرئيس، المتحدث) take the latest
+  earlier mention whose name or role contains every word of the reference.
+* A bare surname (عباس، دمرداش، فان در كلاوو) takes the latest fuller name ending in it,
+  also looked up in the text before (…بحضور رئيس دولة فلسطين محمود عباس).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.arabic import normalize
+from ingest.speech.entities import EntityCatalog
+from ingest.speech.source import SHORT_REF_HEADS, STOP_WORDS, TIME_WORDS, TITLES
+from ingest.speech.tokens import Doc
+
+
+@dataclass
+class Referent:
+    """A discourse referent: a subject that spoke (or acted) in the article."""
+
+    speaker: str  # as written at its most recent full mention
+    start: int
+    end: int
+    canonical: str
+    gender: str = ""
+    entity_id: str | None = None
+    role: str = ""
+    kind: str = "name"
+    keys: set[str] = field(default_factory=set)  # stems of canonical + role words
+
+
+def stem(w: str) -> str:
+    """Crude matching stem: no article/conjunction, no final ة/ه, ية→ي (الوزارة ~ وزارة)."""
+    for p in ("وال", "بال", "لل", "ال"):
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            w = w[len(p) :]
+            break
+    if w.endswith("يه") and len(w) > 4:
+        w = w[:-1]
+    elif w.endswith("ه") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def _stems(text: str) -> set[str]:
+    out = set()
+    for w in normalize(text).split():
+        w = w.strip('"«»“”()')
+        if w:
+            out.add(stem(w))
+    return out
+
+
+def make_referent(
+    speaker: str, start: int, end: int, canonical: str, gender: str, entity_id: str | None,
+    role: str, kind: str,
+) -> Referent:
+    r = Referent(speaker, start, end, canonical, gender, entity_id, role, kind)
+    r.keys = _stems(canonical) | _stems(role) | _stems(speaker)
+    return r
+
+
+def compatible(verb_gender: str, ref: Referent) -> bool:
+    if not verb_gender or not ref.gender:
+        return True
+    return verb_gender == ref.gender
+
+
+class Discourse:
+    """Subjects seen so far in the article, most recent last."""
+
+    def __init__(self) -> None:
+        self.refs: list[Referent] = []
+
+    def add(self, ref: Referent) -> None:
+        self.refs.append(ref)
+
+    def last_compatible(self, gender: str, before: int) -> Referent | None:
+        cands = [r for r in self.refs if r.start < before]
+        for r in reversed(cands):
+            if compatible(gender, r):
+                return r
+        return cands[-1] if cands else None
+
+    def short_reference(self, surface: str, before: int) -> Referent | None:
+        """Latest referent containing every content word of a short reference."""
+        words = [stem(w) for w in normalize(surface).split()]
+        if not words:
+            return None
+        for r in reversed(self.refs):
+            if r.start >= before:
+                continue
+            if normalize(r.canonical) == normalize(surface):
+                continue
+            if all(w in r.keys for w in words):
+                return r
+        return None
+
+    def fuller_name(self, surface: str, before: int) -> Referent | None:
+        """Latest referent whose canonical name ends with / contains this name."""
+        k = normalize(surface)
+        for r in reversed(self.refs):
+            if r.start >= before:
+                continue
+            c = normalize(r.canonical)
+            if c != k and (c.endswith(" " + k) or (" " + k + " ") in (" " + c + " ")):
+                return r
+        return None
+
+
+def is_short_reference(keys: list[str]) -> bool:
+    """الوزارة / وزارة الخارجية / الرئيس: a head (and its domain) without a proper name."""
+    if not keys:
+        return False
+    if len(keys) == 1:
+        return keys[0] in SHORT_REF_HEADS
+    if len(keys) == 2 and keys[0] in ("وزاره", "الوزاره"):
+        return True
+    return False
+
+
+def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
+                 ) -> tuple[int, int, int] | None:
+    """Earlier fuller occurrence of a 1–2 token surname: the same words preceded by given
+    names (not titles, stop words or cues) somewhere before ``start_tok``.
+
+    Returns (name start, name end, role start) as token indices; role start equals the
+    name start when no title precedes the name."""
+    from ingest.speech import cues
+
+    name = doc.keys[start_tok:end_tok]
+    n = len(name)
+    for i in range(start_tok - n, 0, -1):
+        if doc.keys[i : i + n] != name:
+            continue
+        j = i
+        while j - 1 >= 0 and i - j < 2:
+            k = doc.keys[j - 1]
+            if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
+                    or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله")
+                    or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
+                    or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"):
+                break
+            j -= 1
+        if j < i:
+            # a title right before the full name (رئيس دولة فلسطين محمود عباس) is its role
+            r = j
+            while r - 1 >= 0 and j - r < 5 and doc.is_word[r - 1]:
+                k = doc.keys[r - 1]
+                if k in TITLES or k.startswith("ال") or catalog.state_for(k) or (
+                        r < j and doc.keys[r] not in TITLES and False):
+                    r -= 1
+                    continue
+                if r - 2 >= 0 and doc.keys[r - 2] in TITLES:  # construct: رئيس دولة
+                    r -= 1
+                    continue
+                break
+            while r < j and doc.keys[r] not in TITLES:
+                r += 1
+            return j, i + n, r
+    return None

@@ -1,0 +1,151 @@
+"""Speech cues: the verb (or noun) that introduces reported words, with its agreement.
+
+The lexicon is keyed by the normalised surface (``normalize``: أ/إ/آ→ا, ى→ي, ة→ه), so a
+single dictionary lookup per token finds a cue; a leading و/ف conjunction is stripped
+first. Each entry records the lemma, the subject agreement (m/f/p) the form shows, and the
+kind of complement the verb takes, because that decides where the reported content
+starts:
+
+* ``say``   — clausal complement: إن/أن, quotation marks or a colon (قال، أكد، ذكر).
+* ``cont``  — like ``say`` but also takes unmarked content after a comma (أضاف، تابع);
+  these are the continuation verbs that default to the previous speaker.
+* ``prep``  — verb + governed preposition, the span starts after it (أشار إلى، أعرب عن).
+* ``np``    — a noun-phrase object is itself the statement (نفى، اتهم).
+* ``quoted``— directive/evaluative verbs (دعا، دان، رفض، طالب) whose object is only a
+  statement when it carries quotation marks; otherwise they report an act, not words.
+
+Participles (مشيرا، مؤكدا) are not cues: they continue a statement already attributed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.arabic import normalize
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    gender: str  # "m", "f" or "p" (plural/dual)
+    ctype: str  # say | cont | prep | np | quoted
+    preps: tuple[str, ...] = ()  # normalised governed prepositions for ``prep``
+    present: bool = False
+
+
+def _forms(
+    past_m: str,
+    past_f: str,
+    past_p: str,
+    pres_m: str = "",
+    pres_f: str = "",
+    pres_p: str = "",
+) -> list[tuple[str, str, bool]]:
+    out = [(past_m, "m", False), (past_f, "f", False), (past_p, "p", False)]
+    out += [(pres_m, "m", True), (pres_f, "f", True), (pres_p, "p", True)]
+    return [(normalize(f), g, p) for f, g, p in out if f]
+
+
+_VERBS: list[tuple[str, str, tuple[str, ...], list[tuple[str, str, bool]]]] = [
+    ("قال", "say", (),
+     _forms("قال", "قالت", "قالوا", "يقول", "تقول", "يقولون") + [("قالا", "p", False)]),
+    ("ذكر", "say", (), _forms("ذكر", "ذكرت", "ذكروا")),
+    ("أكد", "say", (), _forms("أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "يؤكدون")),
+    ("أوضح", "say", (), _forms("أوضح", "أوضحت", "أوضحوا")),
+    ("أعلن", "say", (), _forms("أعلن", "أعلنت", "أعلنوا")),
+    ("اعتبر", "say", (), _forms("اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر", "يعتبرون")),
+    ("رأى", "say", (), _forms("رأى", "رأت", "رأوا", "يرى", "ترى", "يرون")),
+    ("صرح", "say", (), _forms("صرح", "صرحت", "صرحوا")),
+    ("أفاد", "say", (), _forms("أفاد", "أفادت", "أفادوا")),
+    ("كشف", "say", (), _forms("كشف", "كشفت", "كشفوا")),
+    ("بين", "say", (), _forms("", "بينت", "بينوا")),
+    ("أبان", "say", (), _forms("أبان", "أبانت", "")),
+    ("زعم", "say", (), _forms("زعم", "زعمت", "زعموا", "يزعم", "تزعم", "يزعمون")),
+    ("حذر", "say", (), _forms("حذر", "حذرت", "حذروا")),
+    ("اعترف", "say", (), _forms("اعترف", "اعترفت", "اعترفوا")),
+    ("أقر", "say", (), _forms("أقر", "أقرت", "أقروا")),
+    ("نوه", "say", (), _forms("نوه", "نوهت", "")),
+    ("أبلغ", "say", (), _forms("أبلغ", "أبلغت", "أبلغوا")),
+    ("أضاف", "cont", (), _forms("أضاف", "أضافت", "أضافوا", "يضيف", "تضيف", "يضيفون")),
+    ("تابع", "cont", (), _forms("تابع", "تابعت", "تابعوا")),
+    ("أردف", "cont", (), _forms("أردف", "أردفت", "")),
+    ("استطرد", "cont", (), _forms("استطرد", "استطردت", "")),
+    ("اختتم", "cont", (), _forms("اختتم", "اختتمت", "")),
+    ("أشار", "prep", ("الي",), _forms("أشار", "أشارت", "أشاروا", "يشير", "تشير", "يشيرون")),
+    ("لفت", "prep", ("الي",), _forms("لفت", "لفتت", "لفتوا")),
+    ("شدد", "prep", ("علي",), _forms("شدد", "شددت", "شددوا")),
+    ("أعرب", "prep", ("عن",), _forms("أعرب", "أعربت", "أعربوا")),
+    ("نفى", "np", (), _forms("نفى", "نفت", "نفوا")),
+    ("اتهم", "np", (), _forms("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون")),
+    ("دعا", "quoted", (), _forms("دعا", "دعت", "دعوا")),
+    ("طالب", "quoted", (), _forms("طالب", "طالبت", "طالبوا")),
+    ("حث", "quoted", (), _forms("حث", "حثت", "حثوا")),
+    ("ناشد", "quoted", (), _forms("ناشد", "ناشدت", "ناشدوا")),
+    ("دان", "quoted", (), _forms("دان", "دانت", "")),
+    ("أدان", "quoted", (), _forms("أدان", "أدانت", "أدانوا")),
+    ("استنكر", "quoted", (), _forms("استنكر", "استنكرت", "استنكروا")),
+    ("ندد", "quoted", (), _forms("ندد", "نددت", "نددوا")),
+    ("رفض", "quoted", (), _forms("رفض", "رفضت", "رفضوا")),
+    ("وصف", "quoted", (), _forms("", "وصفت", "")),
+]
+
+VERB_CUES: dict[str, Cue] = {}
+for _lemma, _ctype, _preps, _fs in _VERBS:
+    for _form, _g, _pres in _fs:
+        VERB_CUES.setdefault(_form, Cue(_lemma, _g, _ctype, _preps, _pres))
+
+#: "ومضى يقول" / "ومضت تقول": the verb of motion plus a present speech verb.
+MADA = {normalize("مضى"): "m", normalize("مضت"): "f"}
+
+#: Nominal cues: the speaker is found before them (عن X قوله، X ... بالقول).
+NOMINAL_CUES = {normalize(w) for w in ("بالقول", "قوله", "بقوله", "قولها", "بقولها", "قولهم")}
+
+#: Participles that continue an attributed statement; "قائلا" also introduces words itself.
+SAYING_PARTICIPLES = {normalize(w) for w in ("قائلا", "قائلة", "قائلين", "قائلًا")}
+OTHER_PARTICIPLES = {
+    normalize(w)
+    for base in ("مشير", "مؤكد", "مضيف", "موضح", "لافت", "مشدد", "معتبر", "مبين", "منوه",
+                 "محذر", "داعي", "مطالب", "معرب", "مستدرك")
+    for w in (base + "ا", base + "ة", base + "ين", base + "ون")
+}
+
+#: "جاء في بيان/تقرير/رسالة": the document introduces the words.
+JAA = {normalize("جاء"), normalize("ورد")}
+DOC_NOUNS = {
+    normalize(w)
+    for w in ("بيان", "البيان", "بيانها", "بيانه", "تقرير", "التقرير", "رسالة", "الرسالة",
+              "تصريح", "التصريح", "كلمة", "الكلمة", "نص", "خطاب", "الخطاب", "تغريدة", "مقال",
+              "تصريحات")
+}
+
+_CONJ = ("و", "ف")
+
+
+def strip_conj(key: str) -> tuple[str, int]:
+    """Drop a leading و/ف (returns the bare key and how many chars were dropped)."""
+    if len(key) > 2 and key[0] in _CONJ and key not in VERB_CUES:
+        return key[1:], 1
+    return key, 0
+
+
+#: "بين" alone is mostly the preposition "between"; only "وبين" is the verb "explained".
+_WA_ONLY = {normalize("وبين"): Cue("بين", "m", "say")}
+
+
+def lookup(key: str) -> tuple[Cue | None, int]:
+    """The verb cue for a token key (with or without و/ف), and the prefix length."""
+    if key in _WA_ONLY:
+        return _WA_ONLY[key], 1
+    c = VERB_CUES.get(key)
+    if c is not None:
+        return c, 0
+    bare, n = strip_conj(key)
+    if n:
+        c = VERB_CUES.get(bare)
+        if c is not None:
+            return c, n
+    return None, 0
+
+
+def is_cue_token(key: str) -> bool:
+    return lookup(key)[0] is not None

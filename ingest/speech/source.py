@@ -1,0 +1,411 @@
+"""Speaker mentions: the noun phrase that names who spoke, and its title or apposition.
+
+Arabic news puts the subject after the verb (وقال وزير الخارجية الفرنسي لوران فابيوس
+إن …) or before it (فرنسا قالت …، وكان عباس قال …). A mention is parsed token by token
+with small closed-class lexicons instead of a tagger: titles (المتحدث، رئيس، وزير …),
+organisation heads (وزارة، منظمة، حركة …), honorifics, time adverbs, prepositions and
+complementizers stop or shape the phrase, and the entity catalog recognises multi-word
+names (هيومن رايتس ووتش، مجلس الأمن الدولي). The result separates the *name* (the
+speaker as written, e.g. آرام توروسيان) from the *role* (المتحدث باسم وزارة الدفاع
+الأرمينية), as the annotation conventions ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.arabic import normalize
+from ingest.speech import cues
+from ingest.speech.entities import EntityCatalog
+from ingest.speech.tokens import Doc
+
+
+def _n(words: str) -> set[str]:
+    return {normalize(w) for w in words.split()}
+
+
+TITLES = _n(
+    "المتحدث المتحدثة متحدث الناطق الناطقة ناطق رئيس رئيسة الرئيس الرئيسة وزير وزيرة الوزير "
+    "الوزيرة وزراء الوزراء زعيم الزعيم زعيمة القيادي القيادية قيادي نائب نائبة النائب الأمين "
+    "أمين مسؤول مسؤولة المسؤول المسؤولة مدير مديرة المدير المديرة سفير سفيرة السفير مندوب "
+    "المندوب مندوبة ممثل ممثلة الممثل عضو العضو عضوة مستشار مستشارة المستشار قائد القائد "
+    "مقرر مقررة المقرر المقررة منسق منسقة المنسق المبعوث مبعوث مبعوثة العميد اللواء العقيد "
+    "الفريق المشير الجنرال محافظ المحافظ أمير الأمير حاكم الحاكم مفتي المفتي الملك ملك "
+    "ولي العهد المفوض مفوض المفوضة رئيسا الخبير خبير المحلل محلل الباحث باحث الكاتب "
+    "مراسل المراسل مصدر مصادر المصدر المصادر مسؤولون مسؤولين المسؤولون مفتش المفتش "
+    "قاضي القاضي المدعي النائب العام الأمين العام السكرتير سكرتير المنسقة الناطقون "
+    "رئيسة وكيل وكيلة الوكيل المرشد المرشح مرشح المرشحة الداعية شيخ الشيخ البابا الحاخام "
+    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا"
+)
+HONORIFICS = _n("الدكتور د السيد السيدة الشيخ المهندس الأستاذ سمو معالي سعادة فخامة "
+                "صاحب الجلالة دولة البروفيسور الحاج")
+ORG_HEADS = _n(
+    "وزارة الوزارة منظمة المنظمة حركة الحركة حزب الحزب هيئة الهيئة مجلس المجلس جامعة "
+    "الجامعة لجنة اللجنة وكالة الوكالة الأمانة أمانة مكتب المكتب الحكومة حكومة الجيش جيش "
+    "الشرطة شرطة قوات القوات السلطات سلطات الرئاسة رئاسة الديوان ديوان مفوضية المفوضية "
+    "صندوق البنك بنك جماعة الجماعة تنظيم التنظيم التحالف تحالف الاتحاد اتحاد إدارة الإدارة "
+    "صحيفة الصحيفة موقع الموقع قناة القناة التلفزيون تلفزيون البرلمان برلمان مركز المركز "
+    "المرصد مرصد الخارجية الداخلية الدفاع السفارة سفارة القنصلية المحكمة محكمة النيابة "
+    "الكونغرس الكونجرس البيت البنتاغون الكرملين الائتلاف ائتلاف الجبهة جبهة المعارضة "
+    "الحرس الحزب مؤسسة المؤسسة شركة الشركة الادعاء المفوضية نقابة النقابة رابطة الرابطة "
+    "جمعية الجمعية مديرية المديرية إمارة الإمارة بلدية البلدية الأمم المجموعة مجموعة "
+    "البعثة بعثة الحكومات وسائل"
+)
+SHORT_REF_HEADS = _n(
+    "الوزارة الخارجية الداخلية الدفاع المنظمة الحركة الحزب الجامعة الوكالة الهيئة المجلس "
+    "اللجنة الحكومة الرئاسة الرئيس الوزير المتحدث الناطق البيان المسؤول السفير المصدر "
+    "التنظيم الجماعة الجيش المفوضية المركز المرصد الصحيفة القيادي الأمين المبعوث المقرر "
+    "المقررة المتحدثة الناطقة الوزيرة الرئيسة التحالف الاتحاد"
+)
+TIME_WORDS = _n(
+    "اليوم أمس امس غدا أول الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
+    "صباح مساء ظهر صباحا مساء مساءا ليلة الليلة مؤخرا سابقا لاحقا أيضا ايضا كذلك مجددا "
+    "الأسبوع الشهر العام حاليا اليومين الليلة الماضية فجر عصر أمسية خلال الماضي بدوره "
+    "بدورها بدورهم حينها آنذاك بدوره وقتها يوم"
+)
+STOP_WORDS = _n(
+    "في إلى الى على عن من مع أمام عبر بعد قبل حول بشأن عند منذ حتى ضد تجاه بين لدى خلال "
+    "أن إن ان بأن وأن وإن لأن كما حيث إذ بينما فيما لكن غير أنه إنه أنها إنها أنهم إنهم "
+    "أننا إننا بأنه بأنها الذي التي الذين اللذين اللتين ما لا لم لن قد كان كانت هو هي "
+    "هم هذا هذه ذلك تلك عبر وفق بحسب حسب وفقا نقلا طبقا يوم وذلك أو أم ثم قائلا "
+    "فيها فيه له لها لهم عنه عنها منه منها عليه عليها إليه إليها بها به معه معها لنا "
+    "نفسه نفسها إنه إنها أيضا فقط وكان وكانت"
+)
+CONNECTORS = _n("باسم بإسم في لدى")
+QUOTE_OPEN = {"«", "“", '"', "„"}
+
+
+def _is_def(k: str) -> bool:
+    return k.startswith("ال") or k.startswith("لل") or k.startswith("بال")
+
+
+def _looks_verb(k: str) -> bool:
+    """Imperfect verbs of relative clauses (يتولى، تتعلق، يستطيع) end a noun phrase."""
+    return len(k) >= 4 and (k[:2] in ("يت", "تت") or k[:3] in ("يست", "تست"))
+
+
+@dataclass
+class Mention:
+    """A speaker mention: token span of the name, optional role span, and its head type."""
+
+    start: int  # token index of the speaker as written
+    end: int
+    role_start: int = -1
+    role_end: int = -1
+    head: str = "name"  # name | title | org | entity | doc | group
+    entity_id: str | None = None
+    next_tok: int = 0  # first token after the whole phrase
+
+
+def _classify(k: str) -> str:
+    if k in HONORIFICS:
+        return "hon"
+    if k in TITLES:
+        return "title"
+    for suf in ("ها", "ه", "هم"):  # رئيسها، المتحدث باسمه: a title with a pronoun
+        if k.endswith(suf) and k[: -len(suf)] in TITLES:
+            return "title"
+    if k in ORG_HEADS:
+        return "org"
+    if k in cues.DOC_NOUNS:
+        return "doc"
+    return "word"
+
+
+def _participle_like(k: str) -> bool:
+    """Indefinite accusative participles (مخاطبا، متسائلا، معتبرا) describe, never name."""
+    return len(k) >= 5 and k[0] == "م" and k.endswith("ا")
+
+
+def stop_token(doc: Doc, i: int) -> bool:
+    """True when token ``i`` cannot be part of a speaker phrase."""
+    if not doc.is_word[i]:
+        c = doc.quote_close.get(i)
+        return doc.keys[i] not in QUOTE_OPEN or c is None or c - i > 6
+    k = doc.keys[i]
+    if k in STOP_WORDS or k in TIME_WORDS or k in cues.SAYING_PARTICIPLES:
+        return True
+    if k in cues.OTHER_PARTICIPLES or k in cues.NOMINAL_CUES:
+        return True
+    if cues.is_cue_token(k) or _participle_like(k):
+        return True
+    if k[:1] in ("و", "ف") and len(k) > 3 and (k[1:3] == "ال" or cues.is_cue_token(k[1:])):
+        return True
+    return k.isdigit()
+
+
+def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 16) -> Mention | None:
+    """Parse a speaker phrase starting at token ``i`` (right after a verb cue)."""
+    n = len(doc)
+    j = i
+    if j < n and is_addressee(doc.keys[j], catalog):
+        return None  # "قال لرويترز": an addressee, the subject is a pronoun
+    toks: list[int] = []
+    end_limit = min(n, i + limit)
+    while j < end_limit:
+        if stop_token(doc, j):
+            if (doc.keys[j] in CONNECTORS and toks and j + 1 < n and doc.is_word[j + 1]
+                    and _roleish(doc.keys[toks[-1]], catalog)
+                    and (_roleish(doc.keys[j + 1], catalog)
+                         or catalog.match_at(doc.keys, j + 1)[1] is not None)):
+                toks.append(j)
+                j += 1
+                continue
+            break
+        if not doc.is_word[j]:  # short quoted name: «حزب الله», "حماس"
+            c = doc.quote_close[j]
+            toks.extend(range(j, c + 1))
+            j = c + 1
+            continue
+        toks.append(j)
+        j += 1
+    if not toks:
+        return None
+    return _split(doc, toks, catalog)
+
+
+def is_addressee(k: str, catalog: EntityCatalog) -> bool:
+    """لـ / لرويترز / للصحفيين / لصحيفة: a dative complement, not a subject."""
+    if k[:1] != "ل" or k in TITLES or k in ORG_HEADS:
+        return False
+    if k == "ل" or k.startswith("لل"):
+        return True
+    rest = k[1:]
+    return (rest in ORG_HEADS or rest in TITLES or rest in cues.DOC_NOUNS
+            or catalog.match_at([rest], 0)[1] is not None)
+
+
+def _roleish(k: str, catalog: EntityCatalog) -> bool:
+    return (_classify(k) in ("title", "org") or _is_def(k) or catalog.state_for(k) is not None)
+
+
+def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
+    """Split a candidate phrase into speaker name and role, trimming what is not a name."""
+    keys = doc.keys
+    first = toks[0]
+    k0 = keys[first]
+    m_len, eid = catalog.match_at(keys, first)
+    mn_len, mid = catalog.ministry_at(keys, first)
+    if mn_len > m_len:
+        m_len, eid = mn_len, mid
+    c0 = _classify(k0)
+    if k0[:1] == "ل" and c0 == "word" and not eid:
+        return None  # an addressee (لرويترز) or a complement, not a subject
+    if c0 == "doc":
+        return _doc_subject(doc, toks, catalog)
+    if eid or c0 == "org":
+        end = _org_end(doc, toks, catalog, first + max(m_len, 1))
+        return Mention(first, end, head="entity" if eid else "org", entity_id=eid, next_tok=end)
+    if c0 in ("title", "hon"):
+        return _title_then_name(doc, toks, catalog)
+    # name first, optional apposition
+    p = 0
+    while p < len(toks) and _name_like(doc, toks[p], catalog, first_pos=p == 0):
+        p += 1
+    if p == 0:
+        return None
+    name_end = toks[p - 1] + 1
+    role_s, role_e = -1, -1
+    # apposition: only a title (بيتر مورار رئيس اللجنة …); an organisation right after a
+    # name is more often the object (اتهم عبد السلام الأمم المتحدة بالتورط)
+    if p < len(toks) and _classify(keys[toks[p]]) == "title":
+        role_s = toks[p]
+        role_e = _org_end(doc, toks[p:], catalog, toks[p] + 1)
+    nxt = max(name_end, role_e)
+    return Mention(first, name_end, role_s, role_e, head="name", next_tok=nxt)
+
+
+def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> bool:
+    k = doc.keys[t]
+    if not doc.is_word[t]:
+        return False
+    if _classify(k) != "word" or k in TIME_WORDS or k in STOP_WORDS or k in CONNECTORS:
+        return False
+    if catalog.adjective(k) and not first_pos:
+        return True
+    if not first_pos and (_looks_verb(k) or (k[:1] == "ل" and len(k) > 3)):
+        return False  # a relative-clause verb or a dative (فابيوس لإذاعة) ends the name
+    return True
+
+
+def _org_end(doc: Doc, toks: list[int], catalog: EntityCatalog, j: int) -> int:
+    """Extend an organisation/role phrase over modifiers: الـ-words, لـ/بـ-complements,
+    catalog names, genitives after an indefinite noun, short quoted names."""
+    keys = doc.keys
+    allowed = set(toks)
+    prev_indef = not _is_def(keys[toks[0]])
+    end = j
+    while end in allowed or (end < len(doc) and end - 1 in allowed and end in allowed):
+        k = keys[end]
+        if not doc.is_word[end]:
+            if keys[end] in QUOTE_OPEN and end in doc.quote_close:
+                end = doc.quote_close[end] + 1
+                prev_indef = False
+                continue
+            break
+        ml, eid = catalog.match_at(keys, end)
+        if eid:
+            end += ml
+            prev_indef = False
+            continue
+        if k in CONNECTORS and end + 1 in allowed:
+            end += 1
+            prev_indef = True
+            continue
+        cls = _classify(k)
+        if _is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or cls in ("org", "title"):
+            end += 1
+            prev_indef = not _is_def(k) and _classify(k) in ("org", "title")
+            continue
+        if catalog.state_for(k):
+            end += 1
+            prev_indef = False
+            continue
+        if prev_indef and not _looks_verb(k) and _classify(k) == "word":
+            end += 1  # construct genitive: وزارة خارجية، مسؤول حالات
+            continue
+        break
+    return end
+
+
+ANONYMOUS = _n("مصدر مصادر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون خبراء")
+
+
+def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention:
+    """Title (+ its complements) followed by a personal name, or a title-only speaker."""
+    keys = doc.keys
+    role_start = toks[0]
+    if keys[role_start] in ANONYMOUS:
+        # "مصدر عسكري سوري معارض": an unnamed source with its adjectives, no name follows
+        end = role_start + 1
+        while end in set(toks) and doc.is_word[end] and not _looks_verb(keys[end]) and (
+                _classify(keys[end]) == "word" or _roleish(keys[end], catalog)):
+            end += 1
+        return Mention(role_start, end, head="title", next_tok=end)
+    p = 0
+    prev_indef = True
+    last_role = toks[0]
+    while p < len(toks):
+        t = toks[p]
+        k = keys[t]
+        c = _classify(k)
+        if not doc.is_word[t]:
+            p += 1
+            last_role = t
+            prev_indef = False
+            continue
+        ml, eid = catalog.match_at(keys, t)
+        if eid and ml > 1:
+            p += ml
+            last_role = t + ml - 1
+            prev_indef = False
+            continue
+        if c in ("title", "org", "hon") or k in CONNECTORS:
+            prev_indef = not _is_def(k) and c != "hon"
+            p += 1
+            last_role = t
+            continue
+        if _is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or catalog.state_for(k) or eid:
+            prev_indef = False
+            p += 1
+            last_role = t
+            continue
+        if prev_indef and not _looks_verb(k):
+            prev_indef = False  # genitive of a construct: رئيس وزراء، مسؤول حالات
+            p += 1
+            last_role = t
+            continue
+        break
+    if p >= len(toks) or _looks_verb(keys[toks[p]]):
+        # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة)
+        end = last_role + 1
+        return Mention(role_start, end, head="title", next_tok=end)
+    # skip honorifics just before the name (… الدكتور صلاح البردويل)
+    name_start = toks[p]
+    q = p
+    while q < len(toks) and _name_like(doc, toks[q], catalog, first_pos=q == p):
+        q += 1
+    name_end = toks[q - 1] + 1
+    role_end = name_start
+    while role_end - 1 > role_start and keys[role_end - 1] in HONORIFICS:
+        role_end -= 1
+    return Mention(name_start, name_end, role_start, role_end, head="name", next_tok=name_end)
+
+
+def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
+    """بيان المنظمة / تقرير الأمم المتحدة: the document's author is the speaker."""
+    if len(toks) < 2:
+        return Mention(toks[0], toks[0] + 1, head="doc", next_tok=toks[0] + 1)
+    rest = toks[1:]
+    k = doc.keys[rest[0]]
+    if k in ("صادر", "الصادر") and len(rest) > 1 and doc.keys[rest[1]] == "عن":
+        rest = rest[2:]
+    if not rest:
+        return None
+    sub = _split(doc, rest, catalog)
+    if sub is None:
+        return None
+    return sub
+
+
+def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool = False
+                   ) -> Mention | None:
+    """Subject-first: a mention ending right before the cue (فرنسا قالت، وكان عباس قال،
+    وعودة لبيان الوزارة، حيث قالت).
+
+    Organisations and catalog entities are taken from a noun phrase that ends before the
+    verb (after حيث/قد/a comma); a personal name only after كان/وكان or at the sentence
+    start. With ``loose`` (inside reported words) a plural noun before a plural verb also
+    counts (منتقدين يقولون).
+    """
+    j = cue_tok - 1
+    s0 = doc.sent_start_tok(cue_tok)
+    while j >= s0 and doc.keys[j] in ("قد", "حيث", "،", ",", "التي", "الذي", "الذين"):
+        if doc.keys[j] in ("التي", "الذي", "الذين"):
+            return None
+        j -= 1
+    if j < s0 or not doc.is_word[j]:
+        if not (j >= s0 and doc.keys[j] in doc.quote_open):
+            return None
+    start = j
+    while start - 1 >= s0 and j - start < 8 and not stop_token(doc, start - 1):
+        start -= 1
+    names: list[tuple[int, Mention]] = []
+    for s in range(start, j + 1):
+        k = doc.keys[s]
+        lstrip = k[:1] == "ل" and len(k) > 3 and not _is_def(k) and k not in TITLES
+        m = _split(doc, list(range(s, j + 1)), catalog)
+        if m is None or m.next_tok != j + 1:
+            continue
+        if m.entity_id or m.head == "org":
+            return m
+        if m.head == "name" and not lstrip:
+            names.append((s, m))
+    if names:
+        s, m = names[0]
+        before = doc.keys[s - 1] if s > s0 else ""
+        if s == s0 or before in ("كان", "وكان", "كانت", "وكانت"):
+            return m
+        if loose and doc.keys[cue_tok].endswith(("ون", "وا")) and m.end - m.start == 1:
+            k = doc.keys[m.start]
+            if k.endswith(("ون", "ين")):
+                return m
+    return None
+
+
+def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
+    """Grammatical gender of a mention when it can be read off the words (else "")."""
+    if m.entity_id:
+        ent = catalog.get(m.entity_id)
+        if ent and ent.gender:
+            return ent.gender
+    k = doc.keys[m.start]
+    if m.head == "name" and m.end - m.start == 1 and k.endswith("ون") and len(k) > 4:
+        return "p"
+    if m.head in ("org", "entity", "title"):
+        if k.endswith("ه") or k.endswith("ات"):
+            return "f"
+        if k.endswith("ون") or k.endswith("ين") or k in ("مصادر", "المصادر", "السلطات"):
+            return "p"
+        return "m"
+    return ""

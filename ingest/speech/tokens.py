@@ -1,0 +1,139 @@
+"""Tokenised view of one article that every stage shares.
+
+Stages reason over word tokens whose ``key`` is :func:`ingest.arabic.normalize` of the
+surface, while ``start``/``end`` index the raw text, so any span the stages produce can be
+sliced from the original article without ever normalising it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.arabic import normalize
+
+# Words: letters/digits plus Arabic diacritics and tatweel (Mn marks are not ``\w``).
+_TOKEN_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]")
+
+OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "”"}
+CLOSE_QUOTES = {"»", "”", '"'}
+SENT_END = {".", "!", "?", "؟", "…"}
+CLAUSE_PUNCT = {"،", ",", "؛", ";", ":"}
+
+
+@dataclass
+class Doc:
+    """Tokens of one text with sentence ids and matched quotation-mark pairs."""
+
+    text: str
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    is_word: list[bool] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)
+    para: list[int] = field(default_factory=list)
+    quote_close: dict[int, int] = field(default_factory=dict)
+    quote_open: dict[int, int] = field(default_factory=dict)
+    sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def surface(self, i: int, j: int) -> str:
+        """Raw text of tokens ``i..j-1`` (exact slice of the article)."""
+        if j <= i:
+            return ""
+        return self.text[self.starts[i] : self.ends[j - 1]]
+
+    def sent_end_tok(self, i: int) -> int:
+        """Index one past the last token of the sentence holding token ``i``."""
+        return self.sent_bounds[self.sent[i]][1]
+
+    def sent_start_tok(self, i: int) -> int:
+        return self.sent_bounds[self.sent[i]][0]
+
+    def inside_quote(self, i: int) -> int | None:
+        """Index of the opening mark of the innermost quote pair containing token ``i``."""
+        best = None
+        for o, c in self._pairs:
+            if o < i < c and (best is None or o > best):
+                best = o
+        return best
+
+    _pairs: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_num_dot(text: str, s: int) -> bool:
+    return 0 < s < len(text) - 1 and text[s - 1].isdigit() and text[s + 1].isdigit()
+
+
+def make_doc(text: str) -> Doc:
+    """Tokenise ``text``; sentence ends are . ! ? ؟ … and newlines (not decimal points)."""
+    doc = Doc(text)
+    sid = 0
+    pid = 0
+    prev_end = 0
+    bounds: list[tuple[int, int]] = []
+    sent_start = 0
+    for m in _TOKEN_RE.finditer(text):
+        s, e = m.span()
+        gap = text[prev_end:s]
+        if "\n" in gap and doc.keys:
+            if sent_start < len(doc.keys):
+                bounds.append((sent_start, len(doc.keys)))
+                sid += 1
+                sent_start = len(doc.keys)
+            pid += 1
+        tok = m.group()
+        word = tok[0].isalnum() or tok[0] == "_" or len(tok) > 1
+        doc.starts.append(s)
+        doc.ends.append(e)
+        if not word and tok == "." and _is_num_dot(text, s):
+            doc.keys.append("·")  # decimal point (12.9), not a sentence end
+        else:
+            doc.keys.append(normalize(tok) if word else tok)
+        doc.is_word.append(word)
+        doc.sent.append(sid)
+        doc.para.append(pid)
+        prev_end = e
+        if not word and tok in SENT_END and not (tok == "." and _is_num_dot(text, s)):
+            bounds.append((sent_start, len(doc.keys)))
+            sid += 1
+            sent_start = len(doc.keys)
+    if sent_start < len(doc.keys):
+        bounds.append((sent_start, len(doc.keys)))
+    doc.sent_bounds = bounds
+    _pair_quotes(doc)
+    return doc
+
+
+def _pair_quotes(doc: Doc) -> None:
+    """Match quotation marks: «» and “” by nesting, straight quotes by alternation.
+
+    Unmatched marks (e.g. a stray closing » in ``إيران»ستفحم»``) stay unpaired; pairs
+    never cross a paragraph break.
+    """
+    stacks: dict[str, list[int]] = {"«": [], "“": [], '"': []}
+    for i, k in enumerate(doc.keys):
+        if doc.is_word[i]:
+            continue
+        if k == '"':
+            st = stacks['"']
+            if st and doc.para[st[-1]] == doc.para[i]:
+                o = st.pop()
+                doc.quote_close[o] = i
+                doc.quote_open[i] = o
+            else:
+                st.clear()
+                st.append(i)
+        elif k in ("«", "“", "„"):
+            stacks["«" if k == "«" else "“"].append(i)
+        elif k in ("»", "”"):
+            st = stacks["«" if k == "»" else "“"]
+            while st and doc.para[st[-1]] != doc.para[i]:
+                st.pop()
+            if st:
+                o = st.pop()
+                doc.quote_close[o] = i
+                doc.quote_open[i] = o
+    doc._pairs = sorted(doc.quote_close.items())
