@@ -23,6 +23,7 @@ from retriever.lexicon import AR_STOPWORDS, EN_AR, EN_STOPWORDS
 log = logging.getLogger(__name__)
 
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+Requirement = list[list[set[str]]]  # alternative phrases; a phrase is token key-sets that must all match
 
 
 def _ar_keys(token: str) -> set[str]:
@@ -149,66 +150,70 @@ class SpeakerIndex:
             return []
         return [f for f in (ent.ar, ent.en) if f] + sorted(ent.aliases)
 
-    def expand(self, x: str) -> list[list[set[str]]]:
-        """X as a list of alternative *requirements*: each is a list of token key-sets to find.
+    def expand(self, x: str) -> list[Requirement]:
+        """X as alternative readings; each reading is a list of requirements to find in a profile.
 
-        One alternative is X itself; catalog resolutions of X (and of each of its words)
-        and lexicon translations of English words yield the others.
+        A requirement is satisfied when any of its *phrases* is found whole (every token of
+        the phrase present): an Arabic word is a one-token phrase; an English word may be
+        met by itself, a lexicon translation, a catalog name of the entity it names (each
+        Arabic form or the English name, all tokens), or a romanisation skeleton.
         """
         x = re.sub(r"^(?:the|al)\s+", "", x.strip(), flags=re.I)
-        alternatives: list[list[set[str]]] = []
+        readings: list[list[Requirement]] = []
         ar, en = tokens_of(x)
-        # whole-X catalog resolution (CSTO, Washington, الأمم المتحدة)
-        for form in self._catalog_forms(x):
-            f_ar, _ = tokens_of(form)
-            if f_ar:
-                alternatives.append(f_ar)
-        # word by word: Arabic keys as they are; English words through catalog or lexicon
-        req: list[set[str]] = list(ar)
+        # whole-X catalog resolution (CSTO, Washington, الأمم المتحدة): the entity's name, whole
+        whole = [self._phrase(form) for form in self._catalog_forms(x)]
+        whole = [ph for ph in whole if ph]
+        if whole:
+            readings.append([whole])
+        reading: list[Requirement] = [[[keys]] for keys in ar]
         for w in en:
-            options: set[str] = {w}
-            for form in self._catalog_forms(w):
-                f_ar, f_en = tokens_of(form)
-                if len(f_ar) == 1:
-                    options |= f_ar[0]
-                options.update(f_en)
-            for ar_word in EN_AR.get(w, ()):
-                for keys in tokens_of(ar_word)[0]:
-                    options |= keys
+            phrases: Requirement = [[{w}]]
+            phrases += [ph for form in self._catalog_forms(w) if (ph := self._phrase(form))]
+            phrases += [ph for ar_word in EN_AR.get(w, ()) if (ph := self._phrase(ar_word))]
             sk = skeleton(w)
             # two-consonant skeletons (Kerry, Abbas) only for short names, where they are specific
             if len(w) >= 4 and (len(sk) >= 3 or (len(sk) == 2 and len(w) <= 5)):
-                options.add("~" + sk)
-            req.append(options)
-        if req:
-            alternatives.append(req)
-        return alternatives
+                phrases.append([{"~" + sk}])
+            reading.append(phrases)
+        if reading:
+            readings.append(reading)
+        return readings
+
+    @staticmethod
+    def _phrase(text: str) -> list[set[str]]:
+        ar, en = tokens_of(text)
+        return ar if ar else [{w} for w in en]
 
     # --- matching ----------------------------------------------------------------------
     @staticmethod
-    def _score(req: list[set[str]], prof: SpeakerProfile) -> float:
-        if not req:
+    def _found(phrase: list[set[str]], prof: SpeakerProfile) -> bool:
+        for keys in phrase:
+            if keys & prof.ar_keys or keys & prof.en_keys:
+                continue
+            if any(k.startswith("~") and k[1:] in prof.skeletons for k in keys):
+                continue
+            return False
+        return bool(phrase)
+
+    def _score(self, reading: list[Requirement], prof: SpeakerProfile) -> float:
+        if not reading:
             return 0.0
-        hit = 0
-        for options in req:
-            if options & prof.ar_keys or options & prof.en_keys:
-                hit += 1
-            elif any(o.startswith("~") and o[1:] in prof.skeletons for o in options):
-                hit += 1
-        return hit / len(req)
+        hit = sum(1 for req in reading if any(self._found(ph, prof) for ph in req))
+        return hit / len(reading)
 
     def resolve(self, x: str, min_score: float = 0.6, margin: float = 0.15) -> list[tuple[str, float]]:
         """Entity ids of the speakers X names, best first, with their match scores."""
         if not x.strip():
             return []
         nx = normalize(x).strip()
-        alternatives = self.expand(x)
+        readings = self.expand(x)
         scored: list[tuple[str, float]] = []
         for key, prof in self.profiles.items():
             if nx in prof.names:
                 scored.append((key, 1.01))
                 continue
-            best = max((self._score(req, prof) for req in alternatives), default=0.0)
+            best = max((self._score(reading, prof) for reading in readings), default=0.0)
             if best >= min_score:
                 scored.append((key, best))
         if not scored:
