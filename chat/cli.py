@@ -179,9 +179,8 @@ def quotes(
     text_field: Annotated[str, typer.Option("--text-field", help="Text field of JSON records.")] = "text",
 ) -> None:
     """Extract statements without a store: one JSON object per line with --json."""
-    from ingest.speech import extract_statements
-
     from ingest.loaders import Loader
+    from ingest.speech import extract_statements
 
     loader = Loader(text_field=text_field, max_bytes=_settings(None).max_article_bytes)
     for art in loader.load(paths):
