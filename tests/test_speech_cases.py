@@ -221,8 +221,10 @@ def test_directive_with_quoted_words():
         "وأعلنت استدعاء سفيرها في طهران للتشاور بعد ما وصفته بتكرار التصريحات الإيرانية المعادية.",
         # snn-2015-07-25-1226: أشار إلى + noun phrase
         "وأشار عباس، إلى ترحيب القيادة الفلسطينية بالجهود الفرنسية والأوروبية لإحياء العملية.",
-        # snn-2015-08-06-0369: دان + unquoted object
-        "ودانت الجامعة العربية أول من أمس القصف التركي في شمال العراق.",
+        # snn-2015-08-09-0180: رفض + a masdar of declining to speak is an act, not words
+        "ورفض غاندي التعليق، بينما لم يتسن الحصول على تعليق فوري من المسؤول الكندي.",
+        # snn-2015-07-22-0057: رفض + derived masdar (refusing to do something)
+        "ورفض حبري الاعتراف بالمحكمة المدعومة من الاتحاد الأفريقي التي تحاكمه في السنغال.",
     ],
 )
 def test_speech_verb_without_statement(text: str):
@@ -236,3 +238,67 @@ def test_addressee_is_not_the_speaker():
     sts = extract_statements("t", text)
     assert len(sts) == 2
     assert sts[1].speaker_canonical == "يوهانس فان در كلاوو" and sts[1].kind == "direct"
+
+
+# --- transitive cues with an unquoted object, cataphora, roles, speaker boundaries -------
+def test_rejection_with_np_object():
+    # snn-2015-07-25-1226
+    s = one('في المقابل رفضت حركة المقاومة الإسلامية "حماس" اتهامات عباس لها بتعطيل المصالحة، '
+            "واعتبرت ذلك جزءا من عملية الهروب.", cue="رفضت")
+    assert s.speaker == 'حركة المقاومة الإسلامية "حماس"'
+    assert s.quote == "اتهامات عباس لها بتعطيل المصالحة"
+
+
+def test_condemnation_object_is_cut_from_subject():
+    # snn-2015-08-06-0369
+    sts = extract_statements("t", "ودانت الجامعة العربية أول من أمس القصف التركي في شمال العراق، "
+                                  "وطالبت أنقرة باحترام سيادة العراق على أراضيه.")
+    assert [(s.cue, s.speaker_canonical, s.quote) for s in sts] == [
+        ("دانت", "الجامعة العربية", "القصف التركي في شمال العراق"),
+        ("طالبت", "الجامعة العربية", "أنقرة باحترام سيادة العراق على أراضيه")]
+
+
+def test_directive_after_title_and_name_with_object():
+    # snn-2015-07-22-0036
+    s = one("دعا نائب رئيس الجمهورية أسامة النجيفي الحكومة إلى القصاص من منفذي تفجير خان بني سعد.")
+    assert s.speaker == "أسامة النجيفي" and s.role == "نائب رئيس الجمهورية"
+    assert s.quote == "الحكومة إلى القصاص من منفذي تفجير خان بني سعد"
+
+
+def test_cataphora_description_named_next_sentence():
+    # snn-2015-07-27-0996
+    text = ("قال مسؤول بالأمم المتحدة يتولى الاشراف على المساعدات الانسانية لليمن بعد زيارة مدينة "
+            "عدن الجنوبية في مطلع الاسبوع إن الأمم المتحدة تأمل تحقيق زيادة كبيرة في المساعدات."
+            "\nوقال يوهانس فان در كلاوو إنه رأى جثثا ملقاة في الشوارع.")
+    a, b = extract_statements("t", text)
+    assert a.speaker == "مسؤول بالأمم المتحدة" and a.speaker_canonical == "يوهانس فان در كلاوو"
+    role = "مسؤول بالأمم المتحدة يتولى الاشراف على المساعدات الانسانية لليمن"
+    assert a.role == role and b.role == role
+
+
+def test_no_cataphora_to_an_eyewitness():
+    # snn-2015-07-27-0153 pattern: a source, then a resident — two different people
+    text = ("وقال مسؤول أمني إن الانفجار وقع قرب السوق.\nوقال أحد سكان المدينة إنه سمع دويا.")
+    a, _ = extract_statements("t", text)
+    assert a.speaker_canonical == "مسؤول أمني"
+
+
+def test_apposition_after_name_is_role():
+    # snn-2015-07-21-0112
+    s = one("وقال شرفان درويش، الناطق باسم «غرفة عمليات بركان الفرات» السورية لـ«الشرق الأوسط»، "
+            "إن انتحاريين اخترقا تجمعًا لطلاب جامعيين.")
+    assert s.speaker == "شرفان درويش"
+    assert s.role == "الناطق باسم «غرفة عمليات بركان الفرات» السورية"
+
+
+def test_speaker_boundaries():
+    # snn-2015-07-31-0270: "لـ«رويترز»" is the addressee; the full organisation phrase
+    s = one("وقال سولفانغ لـ«رويترز» إن التقرير استخدم عبارة «القوات الموالية للحوثيين».")
+    assert s.speaker == "سولفانغ" and s.via == [] and s.quote.startswith("التقرير")
+    s = one("وفي 19 يوليو قالت وزارة الصحة التابعة لحكومة اليمن إن 43 شخصا قتلوا.")
+    assert s.speaker == "وزارة الصحة التابعة لحكومة اليمن"
+    # snn-2015-07-25-1226: a relative-clause verb is not part of the earlier full name
+    text = ("وحمل الدكتاتورية التي يمارسها محمود عباس المسؤولية. وكان رئيس السلطة محمود عباس قال "
+            "في تصريح أمس، إن العمل جار لتشكيل حكومة وحدة وطنية.")
+    s = one(text)
+    assert s.speaker_canonical == "محمود عباس"

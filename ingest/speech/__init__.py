@@ -23,10 +23,13 @@ from ingest.arabic import normalize
 from ingest.records import Statement
 from ingest.speech import cues
 from ingest.speech.content import (
+    COMPLEMENTIZERS,
     POSTPOSED_MARKERS,
     Content,
     content_end,
     find_content,
+    governed_at,
+    is_complementizer,
     span_chars,
 )
 from ingest.speech.coreference import (
@@ -38,12 +41,20 @@ from ingest.speech.coreference import (
 )
 from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
+    ANONYMOUS,
+    QUANTIFIERS,
+    QUOTE_OPEN,
+    STOP_WORDS,
+    TIME_WORDS,
+    TITLES,
     Mention,
     _split,
+    is_addressee,
     mention_gender,
     parse_mention,
     stop_token,
     subject_before,
+    trim_object,
 )
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
@@ -52,6 +63,44 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 log = logging.getLogger(__name__)
 
 _SAY = cues.Cue("قال", "", "say")
+_NOT_BEFORE_VERB = {normalize(w) for w in (
+    "أن إن ان بأن وأن وإن لأن في على من إلى الى عن مع بعد قبل ضد حول عند لدى ب ل ما لا لم لن "
+    "التي الذي الذين اللذين اللتين عدم تم يتم رغم برغم إثر عقب بسبب ضد مقابل تجاه وسط "
+    "بعدم كتب").split()} | COMPLEMENTIZERS
+_GOVERNED_CHARS = {"طالب": "ب", "رحب": "ب", "ندد": "ب", "اتهم": "ب", "ناشد": "ب"}
+#: Masdars that follow a governed بـ (طالب بوقف، طالبت بتخصيص): never a subject.
+_MASDARS = {normalize(w) for w in (
+    "وقف ضرورة إطلاق عدم تشكيل فتح تقديم إجراء رفع إلغاء تخصيص سحب منح توفير إعادة حماية "
+    "إنهاء تسليم محاسبة محاكمة اتخاذ تنفيذ دعم إيجاد احترام").split()}
+#: Indefinite person descriptions that a later sentence may name (cataphora).
+PERSON_DESCRIPTIONS = {normalize(w) for w in (
+    "مسؤول مسؤولة دبلوماسي دبلوماسية متحدث متحدثة ناطق ناطقة مستشار مستشارة").split()}
+_NOT_NAMES = {normalize(w) for w in "أحد إحدى شهود شاهد سكان ساكن مواطن مواطنون خطيب".split()}
+
+
+def _proper_name(surface: str) -> bool:
+    """Two to four words that look like a personal name (not أحد السكان، شهود عيان)."""
+    ws = normalize(surface).split()
+    if not 2 <= len(ws) <= 4 or ws[0] in _NOT_NAMES or ws[0].startswith("ال"):
+        return False
+    return not any(w.endswith(("ون", "ان", "ين")) and len(w) > 4 for w in ws[:1])
+_SAY_LEMMAS = {normalize(w) for w in "قال ذكر أكد أوضح أضاف صرح أفاد".split()}
+_ROLE_STOP = STOP_WORDS - {"في", "لدى"}
+_ADVERBIAL_HEADS = {normalize(w) for w in "بعد قبل خلال عقب إثر أثناء لدى منذ عند".split()}
+_TIME_NOUNS = {normalize(w) for w in "مطلع بداية نهاية ختام أواخر أوائل منتصف أعقاب".split()}
+
+
+def _role_adverbial(doc: Doc, t: int) -> bool:
+    """A time/place adverbial that ends a role description (بعد زيارة …، في مطلع الأسبوع)."""
+    k = doc.keys[t]
+    if k in _ADVERBIAL_HEADS or k in TIME_WORDS:
+        return True
+    return k == "في" and t + 1 < len(doc) and (doc.keys[t + 1] in _TIME_NOUNS
+                                              or doc.keys[t + 1] in TIME_WORDS)
+
+
+_CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك بدوره بدورها "
+                   "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
 _RELAY_VERBS = {normalize(w) for w in ("نشرته", "نشرتها", "نقلته", "نقلتها", "أوردته", "أوردتها",
                                        "بثته", "بثتها", "وزعته", "وزعتها")}
 
@@ -70,6 +119,7 @@ class _Extractor:
         self.doc: Doc = make_doc(text)
         self.disc = Discourse()
         self.out: list[tuple[Statement, Content]] = []
+        self.refs: dict[int, Referent | None] = {}
         self.consumed = -1
 
     # --- speaker resolution ------------------------------------------------------------
@@ -154,6 +204,7 @@ class _Extractor:
             via=via,
         )
         self.out.append((st, c))
+        self.refs[id(st)] = ref
 
     def _outer(self, tok: int) -> tuple[Statement, Content] | None:
         for st, c in reversed(self.out):
@@ -201,7 +252,22 @@ class _Extractor:
             return  # passive "اتُّهم بدعم …": no speaker, no statement
         m = parse_mention(doc, after_cue, self.cat)
         if m is not None and m.head == "doc":
+            if cue.ctype in ("np", "quoted") and m.next_tok > after_cue:
+                after_cue = m.next_tok  # "ودعا التقرير إلى …": the report is no object
             m = None
+        transitive = cue.ctype in ("np", "quoted")
+        coordinated = False
+        if m is not None:
+            m = self._apposed_name(m)
+            m = self._extend_role(m)
+        if transitive and m is not None:
+            m = self._subject_only(m, cue)
+        if transitive and m is not None:
+            if (pre and prev in ("،", ",") and governed_at(doc, m.next_tok, cue)
+                    and self._sentence_subject(i, cue.gender)):
+                # "ودانت الجامعة …، وطالبت أنقرة باحترام …": the coordinated verb keeps the
+                # subject of its sentence; the noun phrase after it is the object
+                m, coordinated = None, True
         after = m.next_tok if m is not None else after_cue
         relay: list[str] = []
         if (m is not None and after + 2 < len(doc) and doc.keys[after] == "نقلا"
@@ -213,7 +279,8 @@ class _Extractor:
                                      m.next_tok)]
                 m = m2
                 after = m2.next_tok
-        c = find_content(doc, cue, after)
+        np_object = transitive and (coordinated or self._named_subject(i, m, cue, pre, prev))
+        c = find_content(doc, cue, after, np_object=np_object)
         outer = self._outer(i)
         ref: Referent | None = None
         if m is not None:
@@ -243,6 +310,179 @@ class _Extractor:
         via += relay + self._relays(after, c.tok_start)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, cue_text, cue_start, c, via, m is not None)
+
+    def _cataphora(self) -> None:
+        """"قال مسؤول بالأمم المتحدة … إن …. وقال يوهانس فان در كلاوو إنه …": an unnamed
+        person described by a title, named in one of the next two sentences by a speaker
+        with no role of their own → the earlier statements take the name as canonical and
+        the description becomes the role of both."""
+        doc = self.doc
+        sts = [st for st, _ in self.out]
+        for a, st in enumerate(sts):
+            ref = self.refs.get(id(st))
+            if ref is None or ref.kind != "title" or st.speaker_start < 0:
+                continue
+            head = normalize(st.speaker.split()[0]) if st.speaker else ""
+            if head not in PERSON_DESCRIPTIONS:
+                continue
+            sent = doc.sent[doc.tok_at(st.speaker_start)]
+            for b in range(a + 1, len(sts)):
+                nxt = sts[b]
+                nref = self.refs.get(id(nxt))
+                if nxt.speaker_start < 0 or nref is None:
+                    continue
+                nsent = doc.sent[doc.tok_at(nxt.speaker_start)]
+                if nsent - sent > 2:
+                    break
+                if nref is ref:
+                    continue
+                if (nref.kind != "name" or nref.role or not _proper_name(nxt.speaker)
+                        or (ref.gender and nref.gender and ref.gender != nref.gender)
+                        or normalize(cues.lookup(normalize(nxt.cue))[0].lemma if cues.lookup(
+                            normalize(nxt.cue))[0] else "") not in _SAY_LEMMAS):
+                    break
+                self._name_description(ref, nref, st.role or st.speaker_canonical)
+                break
+
+    def _name_description(self, desc: Referent, named: Referent, role: str) -> None:
+        canonical = named.canonical
+        for st, _ in self.out:
+            r = self.refs.get(id(st))
+            if r is desc:
+                st.speaker_canonical = canonical
+                st.role = role
+                st.entity_id, st.speaker_en = self._entity_fields(named)
+            elif r is named or (r is not None and r.canonical == canonical and not r.role):
+                st.role = st.role or role
+        named.role = named.role or role
+
+    def _extend_role(self, m: Mention) -> Mention:
+        """Role words after the mention: "قال X، منسق الشؤون الإنسانية …، إن" (an apposition
+        set off by commas) and "مسؤول بالأمم المتحدة يتولى الإشراف على … إن" (a descriptive
+        clause of an unnamed person), up to the complementizer, minus time/place adverbials."""
+        doc = self.doc
+        n = len(doc)
+        j = m.next_tok
+        if j + 1 >= n:
+            return m
+        keys = doc.keys
+        if (m.head == "name" and m.role_start < 0 and keys[j] in ("،", ",")
+                and doc.is_word[j + 1] and keys[j + 1] in TITLES):
+            e = j + 1
+            while e < n and e - j < 16 and not is_complementizer(doc, e) and (doc.is_word[e] or (
+                    keys[e] in QUOTE_OPEN and e in doc.quote_close)) and keys[e] not in _ROLE_STOP \
+                    and keys[e] not in ("ل", "لـ") and not is_addressee(keys[e], self.cat):
+                e = doc.quote_close[e] + 1 if not doc.is_word[e] else e + 1
+            if e < n and (keys[e] in ("،", ",", "ل", "لـ") or is_complementizer(doc, e)
+                          or is_addressee(keys[e], self.cat)) and e - j > 2:
+                return Mention(m.start, m.end, j + 1, e, head="name", entity_id=m.entity_id,
+                               next_tok=e)
+            return m
+        if (m.head == "title" and m.role_start < 0 and not keys[m.start].startswith("ال")
+                and keys[m.start] in PERSON_DESCRIPTIONS and doc.is_word[j]
+                and keys[j][:1] in ("ي", "ت") and len(keys[j]) >= 4):
+            e = j
+            while e < n and e - j < 20 and doc.is_word[e] and not is_complementizer(doc, e):
+                e += 1
+            if e >= n or not is_complementizer(doc, e):
+                return m
+            r = j
+            while r < e and not _role_adverbial(doc, r):
+                r += 1
+            return Mention(m.start, m.end, m.start, r, head="title", next_tok=m.next_tok)
+        return m
+
+    def _apposed_name(self, m: Mention) -> Mention:
+        """"قال رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، إن …": a title set off by commas
+        from the name that follows it → the name speaks, the title is its role."""
+        doc = self.doc
+        j = m.next_tok
+        if m.head != "title" or j + 2 >= len(doc) or doc.keys[j] not in ("،", ","):
+            return m
+        if doc.keys[m.start] in ANONYMOUS:
+            return m
+        n = parse_mention(doc, j + 1, self.cat)
+        if (n is None or n.head != "name" or n.role_start >= 0 or n.next_tok >= len(doc)
+                or doc.keys[n.next_tok] not in ("،", ",") or n.end - n.start < 2):
+            return m
+        return Mention(n.start, n.end, m.start, m.next_tok, head="name", next_tok=n.next_tok)
+
+    def _subject_only(self, m: Mention, cue: cues.Cue) -> Mention | None:
+        """The subject of a transitive cue without the object glued to it (trim_object), or
+        None when the noun phrase after the verb is its object (دعت كافة الأطراف إلى)."""
+        doc = self.doc
+        k0 = doc.keys[m.start]
+        if k0 in QUANTIFIERS or "\u064b" in doc.surface(m.start, m.start + 1):
+            return None  # كافة الأطراف، شروطًا: an object (accusative), the subject is a pronoun
+        if k0 == "الله":
+            return None  # "ودعا الله أن …": a prayer
+        if m.head == "name" and m.role_start >= 0 and governed_at(doc, m.start, cue):
+            # "رحب خادم الحرمين الشريفين بقادة دول …": the title is the whole subject
+            return Mention(m.role_start, m.role_end, head="title", next_tok=m.role_end)
+        if governed_at(doc, m.start, cue) and (k0[1:3] == "ال" or k0[1:] in _MASDARS
+                                               or self.cat.match_at(doc.keys, m.start)[1] is None):
+            return None  # "وطالب بوقف القصف": no subject after the verb
+        m = trim_object(doc, m, self.cat)
+        if m.head == "name" and "ب" in _GOVERNED_CHARS.get(cue.lemma, ""):
+            for t in range(m.start + 1, m.end):  # "ندد أوباما بخصوم الاتفاق"
+                k = doc.keys[t]
+                if k[:1] == "ب" and len(k) > 3 and doc.keys[t - 1] not in ("ابو", "بن", "ابن"):
+                    return Mention(m.start, t, m.role_start if m.role_start < m.start else -1,
+                                   m.role_end if m.role_start < m.start else -1, head="name",
+                                   entity_id=m.entity_id, next_tok=t)
+        if m.head == "name" and m.end - m.start >= 2 and m.role_start < 0:
+            # "ودعا بحاح الشعب اليمني": a surname already known ends the subject
+            first = doc.surface(m.start, m.start + 1)
+            whole = doc.surface(m.start, m.end)
+            full = self.disc.fuller_name(first, doc.starts[m.start])
+            known = self.cat.resolve(first)
+            if (((full is not None and normalize(full.canonical).endswith(" " + normalize(first)))
+                 or (known is not None and known.type == "person"))
+                    and self.disc.fuller_name(whole, doc.starts[m.start]) is None
+                    and not self.cat.resolve(whole)):
+                return Mention(m.start, m.start + 1, head="name", next_tok=m.start + 1)
+        return m
+
+    def _sentence_subject(self, cue_tok: int, gender: str) -> bool:
+        """A referent introduced earlier in the cue's sentence that agrees with the verb."""
+        s0 = self.doc.starts[self.doc.sent_start_tok(cue_tok)]
+        ref = self.disc.last_compatible(gender, self.doc.starts[cue_tok])
+        return ref is not None and ref.start >= s0 and (not gender or ref.gender in ("", gender))
+
+    def _named_subject(self, i: int, m: Mention | None, cue: cues.Cue, pre: int, prev: str
+                       ) -> bool:
+        """An unquoted object of دان/رفض/دعا … is a statement only when the verb opens its
+        clause and a named subject that agrees with it follows (not a masdar: إن رفض الكونغرس)."""
+        if cue.ctype == "np":
+            return True
+        doc = self.doc
+        if m is None:
+            # subject first: "الأمم المتحدة رحبت بهذا الاتصال"
+            if prev in _NOT_BEFORE_VERB:
+                return False
+            sm = subject_before(doc, i, self.cat)
+            return sm is not None and sm.head in ("org", "entity")
+        if m.head not in ("name", "org", "entity", "title"):
+            return False
+        if prev in _NOT_BEFORE_VERB or cues.lookup(prev)[0] is not None:
+            return False  # إن رفض الكونغرس، التي استنكرت، أعلن رفض: a masdar or a relative
+        s0 = doc.sent_start_tok(i)
+        opens = (pre or i == s0 or not doc.is_word[i - 1] or prev in _CLAUSE_OPENERS
+                 or prev in TIME_WORDS or (i - 2 >= s0 and doc.keys[i - 2] == "في"))
+        if not opens and normalize(cue.lemma) == doc.keys[i][pre:]:
+            return False  # رفض/طالب/حث mid-clause: more often a noun (رفض الكونغرس للاتفاق)
+        if m.head == "name" and not m.entity_id:
+            k = doc.keys[m.start]
+            if (k.startswith("ال") and not self.cat.resolve(doc.surface(m.start, m.end))) or (
+                    m.end - m.start == 1 and (k.endswith(("ين", "ون")) or len(k) < 3)):
+                return False  # الكشف، القصف التركي، المواطنين: not a named subject
+        if m.head == "name" and m.end - m.start == 1 and not (
+                self.cat.resolve(doc.surface(m.start, m.end))
+                or self.disc.fuller_name(doc.surface(m.start, m.end), doc.starts[m.start])
+                or name_in_text(doc, m.start, m.end, self.cat)):
+            return False  # one unknown word: as likely the object (دعت الكينيين) as the subject
+        g = mention_gender(doc, m, self.cat)
+        return not cue.gender or not g or g == cue.gender
 
     def _postposed(self, cue_tok: int, ref: Referent | None, cue_text: str, cue_start: int) -> None:
         """"… حسبما قال سياسي يمني": the content is the clause before the marker."""
@@ -436,6 +676,7 @@ class _Extractor:
             if bare in POSTPOSED_MARKERS:
                 self.marker(i)
         self.out.sort(key=lambda x: x[0].start)
+        self._cataphora()
         return [st for st, _ in self.out]
 
     def participle(self, i: int) -> None:

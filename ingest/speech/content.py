@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ingest.arabic import normalize
 from ingest.speech import cues
-from ingest.speech.source import QUOTE_OPEN, TIME_WORDS
+from ingest.speech.source import QUOTE_OPEN, STOP_WORDS, TIME_WORDS, _derived_masdar
 from ingest.speech.tokens import SENT_END, Doc
 
 COMPLEMENTIZERS = {
@@ -27,6 +27,7 @@ _NOT_BEFORE_COMP = {normalize(w) for w in (
 POSTPOSED_MARKERS = {normalize(w) for w in "حسبما بحسب حسب وفقا وفق طبقا نقلا".split()}
 _TRAIL = set(" \t\n.،,:;؛!?؟…-–—")
 _TRAIL_Q = _TRAIL | set("»”\"")
+STOP_OBJECT = STOP_WORDS
 _ADVERBIAL_START = {normalize(w) for w in "في خلال أمام عبر لدى عقب إثر بعد قبل أثناء حول".split()}
 
 
@@ -167,11 +168,14 @@ def _after_comp(doc: Doc, c: int) -> Content | None:
     return Content(s, e, "indirect", c, end)
 
 
-def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45) -> Content | None:
+def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
+                 np_object: bool = False) -> Content | None:
     """Locate the reported content of a cue whose speaker phrase ends before token ``after``.
 
     Scans forward within the sentence over adjuncts (في بيان، لرويترز، اليوم، قائلا …)
-    to the first complementizer, governed preposition, quotation mark or colon.
+    to the first complementizer, governed preposition, quotation mark or colon. With
+    ``np_object`` a directive/evaluative verb (دان، رفض، دعا …) whose subject was named takes
+    an unquoted noun-phrase object as its statement too.
     """
     n = len(doc)
     j = after
@@ -182,15 +186,21 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45) -> Conte
     first = j
     stop = min(n, after + window)
     para = doc.para[after] if after < n else -1
-    if cue.ctype in ("np", "quoted") and first < n and doc.is_word[first]:
-        if not is_complementizer(doc, first):
-            return _np_content(doc, cue, first)
+    if cue.ctype in ("np", "quoted") and first < n:
+        first = skip_adjuncts(doc, after)
+        if first < n and doc.is_word[first] and not is_complementizer(doc, first):
+            return _np_content(doc, cue, first, np_object)
     while j < stop:
         if doc.para[j] != para:
             return None
         k = doc.keys[j]
         if not doc.is_word[j]:
             if k in QUOTE_OPEN and j in doc.quote_close:
+                q = doc.quote_close[j]
+                if q - j <= 4 and j > 0 and (doc.keys[j - 1] in ("ل", "ب") or (
+                        q + 1 < n and is_complementizer(doc, q + 1))):
+                    j = q + 1  # "لـ«رويترز» إن": an addressee or a name, not the words
+                    continue
                 if cue.ctype == "prep":
                     return None
                 return _quoted(doc, j)
@@ -234,9 +244,92 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45) -> Conte
     return None
 
 
-def _np_content(doc: Doc, cue: cues.Cue, c: int) -> Content | None:
-    """Object noun phrase as the statement: نفى/اتهم always, others only with quotes."""
+#: Adverbs and adjuncts between a transitive cue's subject and its object.
+_OBJ_ADVERBS = {normalize(w) for w in (
+    "بشدة بقوة مجددا أيضا كذلك بدوره بدورها بدورهم شخصيا").split()}
+_DOC_TAIL = {normalize(w) for w in (
+    "لها له لهم صحفي صحافي صحفية صحافية رسمي مشترك صادر مكتوب اليوم").split()}
+#: Masdars after رفض/نفى that decline to speak rather than say something (رفض التعليق).
+_DECLINE = {normalize(w) for w in (
+    "التعليق الكشف الإفصاح الإدلاء الخوض الرد ذكر الإجابة تحديد الحديث تأكيد التطرق "
+    "الإفصاح").split()}
+#: Governed prepositions of directive cues: the span starts after them when no object
+#: precedes (دعت تركيا إلى إقامة …، طالب بوقف …).
+_GOVERNED = {
+    normalize("دعا"): ("الي", "ل"), normalize("حث"): ("علي",), normalize("طالب"): ("ب",),
+    normalize("رحب"): ("ب",), normalize("ندد"): ("ب",), normalize("ناشد"): ("ب",),
+}
+_STRONGLY = {normalize("بأشد"), normalize("بأقوى")}
+_DEMONSTRATIVES = {normalize(w) for w in "هذا هذه ذلك تلك هذان هاتين هؤلاء أي كل جميع".split()}
+_CLAUSE_BREAK = {normalize(w) for w in "حيث وذلك بعدما وبعدما مما لكن ولكن".split()}
+
+
+def governed_at(doc: Doc, j: int, cue: cues.Cue) -> bool:
+    """Token ``j`` is the governed preposition of a directive cue (إلى، على، بـ، لـ)."""
+    if j >= len(doc) or not doc.is_word[j]:
+        return False
+    governed = _GOVERNED.get(normalize(cue.lemma), ())
+    if cue.lemma == "اتهم":
+        governed = ("ب",)
+    k = doc.keys[j]
+    return k in governed or (k[:1] in governed and k[:1] in ("ب", "ل") and len(k) > 3)
+
+
+def skip_adjuncts(doc: Doc, j: int) -> int:
+    """Skip "أول من أمس", "بشدة", "في بيان (لها)", "، التي … ،" before an object."""
+    n = len(doc)
+    keys = doc.keys
+    while j < n:
+        k = keys[j]
+        if k in TIME_WORDS or k in _OBJ_ADVERBS or k in ("،", ","):
+            if k == normalize("أول") and j + 2 < n and keys[j + 1] == "من":
+                j += 2
+            j += 1
+            continue
+        if k in _STRONGLY and j + 1 < n:  # "بأشد العبارات"
+            j += 2
+            continue
+        if k == "في" and j + 1 < n and keys[j + 1] in cues.DOC_NOUNS:
+            j += 2
+            while j < n and keys[j] in _DOC_TAIL:
+                j += 1
+            continue
+        if k in ("التي", "الذي", "الذين") and j > 0 and keys[j - 1] in ("،", ","):
+            # a relative clause set off by commas: "الجامعة العربية، التي …، كلا من"
+            e = j + 1
+            while e < n and e - j < 25 and keys[e] not in ("،", ",") and keys[e] not in SENT_END:
+                e += 1
+            if e < n and keys[e] in ("،", ","):
+                j = e + 1
+                continue
+        break
+    return j
+
+
+def clause_end(doc: Doc, c: int) -> int:
+    """End of the clause starting at token ``c``: the content end, cut before "حيث",
+    "وذلك", "بعد أن" or a comma followed by a new coordinated clause ("، و" + verb)."""
     end = content_end(doc, c)
+    keys = doc.keys
+    for t in range(c + 1, end):
+        k = keys[t]
+        if k in QUOTE_OPEN and t in doc.quote_close:
+            continue
+        if k in _CLAUSE_BREAK or (k in ("بعد", "وبعد") and t + 1 < end and keys[t + 1] in ("ان",)):
+            return t
+        if k in ("،", ",", "؛", ";") and t + 1 < end and doc.is_word[t + 1]:
+            nk = keys[t + 1]
+            if k in ("؛", ";"):
+                return t
+            if nk[:1] == "و" and len(nk) > 3 and nk[1:3] != "ال" and not nk.startswith("ول"):
+                return t
+    return end
+
+
+def _np_content(doc: Doc, cue: cues.Cue, c: int, np_object: bool = False) -> Content | None:
+    """Object noun phrase as the statement: نفى/اتهم always; directive/evaluative verbs
+    with quoted words, or (``np_object``) an unquoted object after a named subject."""
+    end = clause_end(doc, c)
     if cue.ctype == "quoted":
         # the words must be quoted; the statement ends with the first quotation
         for t in range(c, min(end, c + 25)):
@@ -254,15 +347,36 @@ def _np_content(doc: Doc, cue: cues.Cue, c: int) -> Content | None:
                 break
             if t > c and cues.lookup(k)[0] is not None:
                 break
+        if not np_object:
+            return None
+    return _object_span(doc, cue, c, end)
+
+
+def _object_span(doc: Doc, cue: cues.Cue, c: int, end: int) -> Content | None:
+    """The object noun phrase up to the clause end (دانت الجامعة | القصف التركي …)."""
+    keys = doc.keys
+    k = keys[c]
+    lstrip = 0
+    governed = _GOVERNED.get(normalize(cue.lemma), ())
+    if k in governed:
+        c += 1  # "دعت تركيا إلى إقامة منطقة": the span starts after the preposition
+        if c >= end:
+            return None
+        k = keys[c]
+    elif k[:1] in governed and len(k) > 3 and k[:1] in ("ب", "ل"):
+        lstrip = 1  # attached: طالب بوقف، رحب بالاتفاق، ندد بالهجوم
+    elif k in STOP_OBJECT and k not in _DEMONSTRATIVES:
         return None
-    # np: up to the first comma-separated clause boundary
-    t = c
-    while t < end and doc.keys[t] not in ("،", ",", "؛"):
-        if doc.keys[t] in QUOTE_OPEN and t in doc.quote_close:
-            t = doc.quote_close[t] + 1
-            continue
-        t += 1
-    if t - c < 2:
+    if k in _DECLINE or k[lstrip:] in _DECLINE or not doc.is_word[c]:
         return None
-    s, e = span_chars(doc, c, t)
-    return Content(s, e, "indirect", c, t)
+    if cue.lemma == "رفض" and _derived_masdar(k):
+        return None  # رفض حبري الاعتراف بالمحكمة: refusing to do, not rejecting words
+    if cues.lookup(k)[0] is not None or k in cues.OTHER_PARTICIPLES or k in QUOTE_OPEN:
+        return None
+    if end - c < 2:
+        return None
+    s, e = span_chars(doc, c, end)
+    s += lstrip
+    if e - s < 3:
+        return None
+    return Content(s, e, "indirect", c, end)

@@ -144,7 +144,8 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
             if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
                     or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله")
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
-                    or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"):
+                    or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
+                    or _relative_verb(doc, j - 1)):
                 break
             j -= 1
         if j < i:
@@ -164,3 +165,12 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                 r += 1
             return j, i + n, r
     return None
+
+
+def _relative_verb(doc: Doc, t: int) -> bool:
+    """An imperfect verb of a relative clause (التي يمارسها محمود عباس): not a given name."""
+    k = doc.keys[t]
+    if k[:1] not in ("ي", "ت") or len(k) < 4:
+        return False
+    return k.endswith(("ها", "هم", "ه")) or (t > 0 and doc.keys[t - 1] in (
+        "التي", "الذي", "الذين", "ما"))

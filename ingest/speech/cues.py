@@ -11,8 +11,10 @@ starts:
   these are the continuation verbs that default to the previous speaker.
 * ``prep``  — verb + governed preposition, the span starts after it (أشار إلى، أعرب عن).
 * ``np``    — a noun-phrase object is itself the statement (نفى، اتهم).
-* ``quoted``— directive/evaluative verbs (دعا، دان، رفض، طالب) whose object is only a
-  statement when it carries quotation marks; otherwise they report an act, not words.
+* ``quoted``— directive/evaluative verbs (دعا، دان، رفض، طالب، رحب) whose object is a
+  statement when it carries quotation marks, or when the verb opens its clause with a named
+  subject (ودانت الجامعة العربية القصف التركي); a pronoun subject plus an unquoted object
+  (ورفض الكشف عن اسمه) is an act, not words.
 
 Participles (مشيرا، مؤكدا) are not cues: they continue a statement already attributed.
 """
@@ -87,6 +89,7 @@ _VERBS: list[tuple[str, str, tuple[str, ...], list[tuple[str, str, bool]]]] = [
     ("ندد", "quoted", (), _forms("ندد", "نددت", "نددوا")),
     ("رفض", "quoted", (), _forms("رفض", "رفضت", "رفضوا")),
     ("وصف", "quoted", (), _forms("", "وصفت", "")),
+    ("رحب", "quoted", (), _forms("رحب", "رحبت", "رحبوا")),
 ]
 
 VERB_CUES: dict[str, Cue] = {}

@@ -35,7 +35,7 @@ TITLES = _n(
     "مراسل المراسل مصدر مصادر المصدر المصادر مسؤولون مسؤولين المسؤولون مفتش المفتش "
     "قاضي القاضي المدعي النائب العام الأمين العام السكرتير سكرتير المنسقة الناطقون "
     "رئيسة وكيل وكيلة الوكيل المرشد المرشح مرشح المرشحة الداعية شيخ الشيخ البابا الحاخام "
-    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا"
+    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا خادم"
 )
 HONORIFICS = _n("الدكتور د السيد السيدة الشيخ المهندس الأستاذ سمو معالي سعادة فخامة "
                 "صاحب الجلالة دولة البروفيسور الحاج")
@@ -49,7 +49,7 @@ ORG_HEADS = _n(
     "الكونغرس الكونجرس البيت البنتاغون الكرملين الائتلاف ائتلاف الجبهة جبهة المعارضة "
     "الحرس الحزب مؤسسة المؤسسة شركة الشركة الادعاء المفوضية نقابة النقابة رابطة الرابطة "
     "جمعية الجمعية مديرية المديرية إمارة الإمارة بلدية البلدية الأمم المجموعة مجموعة "
-    "البعثة بعثة الحكومات وسائل"
+    "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية"
 )
 SHORT_REF_HEADS = _n(
     "الوزارة الخارجية الداخلية الدفاع المنظمة الحركة الحزب الجامعة الوكالة الهيئة المجلس "
@@ -72,6 +72,7 @@ STOP_WORDS = _n(
     "نفسه نفسها إنه إنها أيضا فقط وكان وكانت"
 )
 CONNECTORS = _n("باسم بإسم في لدى")
+_AFFILIATION = _n("التابعة التابع الموالية الموالي المقربة المقرب التابعين الموالين")
 QUOTE_OPEN = {"«", "“", '"', "„"}
 
 
@@ -221,6 +222,8 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return False
     if _classify(k) != "word" or k in TIME_WORDS or k in STOP_WORDS or k in CONNECTORS:
         return False
+    if k in ("ل", "ب", "لـ"):
+        return False  # "قال سولفانغ لـ«رويترز»": a detached preposition ends the name
     if catalog.adjective(k) and not first_pos:
         return True
     if not first_pos and (_looks_verb(k) or (k[:1] == "ل" and len(k) > 3)):
@@ -253,6 +256,11 @@ def _org_end(doc: Doc, toks: list[int], catalog: EntityCatalog, j: int) -> int:
             prev_indef = True
             continue
         cls = _classify(k)
+        if (k[:1] == "ل" and len(k) > 3 and _classify(k[1:]) in ("org", "title")
+                and end > j - 1 and keys[end - 1] in _AFFILIATION):
+            end += 1  # "وزارة الصحة التابعة لحكومة اليمن"
+            prev_indef = True
+            continue
         if _is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or cls in ("org", "title"):
             end += 1
             prev_indef = not _is_def(k) and _classify(k) in ("org", "title")
@@ -309,6 +317,13 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             prev_indef = False
             p += 1
             last_role = t
+            continue
+        if (k[:1] == "ل" and len(k) > 3 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]
+                and keys[toks[p + 1]].startswith("ال") and not _adjective_like(keys[toks[p + 1]],
+                                                                              catalog)):
+            p += 1  # "وكيل وزارة الحج لشؤون الحج": a genitive by لـ continues the role
+            last_role = t
+            prev_indef = True
             continue
         if prev_indef and not _looks_verb(k):
             prev_indef = False  # genitive of a construct: رئيس وزراء، مسؤول حالات
@@ -409,3 +424,138 @@ def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
             return "p"
         return "m"
     return ""
+
+
+# --- subject vs. object after a transitive speech verb (دانت X Y، اتهم X Y بـ) ----------
+
+#: Definite adjectives that are not nisba (-ي/-ية) forms.
+_ADJ_WORDS = _n(
+    "المتحدة العليا الأعلى العام العامة الكبرى الحر الحرة المستقلة الخاص الخاصة الدائم الدائمة "
+    "الأول الأولى السابق السابقة الجديد الجديدة المؤقتة الموحد الموحدة المشترك المشتركة الحاكم "
+    "المعارض المعارضة المسلحة المكلف المكلفة المنتخب المنتهية المستقيل المقال"
+)
+#: -ية nouns that head an object (العملية الإرهابية، القضية الفلسطينية), not adjectives.
+_IYYA_NOUNS = _n("العملية القضية الاتفاقية التسوية الرؤية الحرية الهوية الهجمة المبادرة")
+_NAME_LINKS = _n("عبد أبو ابو بن ابن آل ال أم")
+
+
+def _adjective_like(k: str, catalog: EntityCatalog) -> bool:
+    if k in _ADJ_WORDS or catalog.adjective(k) or catalog.state_for(k):
+        return True
+    if k in _IYYA_NOUNS:
+        return False
+    return k.startswith("ال") and (k.endswith("يه") or k.endswith("ي")) and len(k) > 4
+
+
+def _np_cut(doc: Doc, a: int, b: int, catalog: EntityCatalog, closed: bool = False) -> int:
+    """First token in ``a..b-1`` where an organisation/role phrase is complete and a new noun
+    phrase (the verb's object) starts: a second definite noun (الجامعة العربية | القصف),
+    or an indefinite noun / بال-word after a complete phrase. ``b`` when none."""
+    keys = doc.keys
+    t = a
+    prev_head = False  # previous token an indefinite head awaiting its genitive
+    while t < b:
+        k = keys[t]
+        if not doc.is_word[t]:
+            if k in QUOTE_OPEN and t in doc.quote_close:
+                t = doc.quote_close[t] + 1
+                closed, prev_head = True, False
+                continue
+            return t
+        ml, eid = catalog.match_at(keys, t)
+        if eid:
+            if closed and not prev_head and k[:1] != "ل":
+                return t  # اتهمت باكستان | الهند; genitive لمنظمة التحرير stays
+            t += max(ml, 1)
+            closed, prev_head = True, False
+            continue
+        cls = _classify(k)
+        if k in CONNECTORS:
+            t += 1
+            closed, prev_head = False, True
+            continue
+        if cls in ("title", "org", "hon") and not _is_def(k):
+            if closed:
+                return t
+            prev_head = True
+            t += 1
+            continue
+        if k.startswith("لل") or (k[:1] == "ل" and (
+                not closed or _classify(k[1:]) in ("org", "title"))):
+            t += 1  # genitive by لـ: الأمين العام للأمم المتحدة
+            closed, prev_head = True, False
+            continue
+        if _adjective_like(k, catalog) and t > a:
+            t += 1
+            continue
+        if _is_def(k):
+            if closed and not prev_head:
+                return t
+            t += 1
+            closed, prev_head = True, False
+            continue
+        if prev_head:
+            t += 1
+            prev_head = False
+            continue
+        if closed:
+            return t
+        t += 1
+    return b
+
+
+#: Quantifiers open an object, never a subject (دعت كافة الأطراف، دعا جون كيري جميع …).
+QUANTIFIERS = _n("كافة كل جميع كلا بعض")
+_NAME_CUT = _n("بشدة بأشد بقوة بأقوى مجددا شخصيا")
+#: Honorifics with a pronoun stand for a speaker already named (وطالب معاليه …).
+PRONOUN_HONORIFICS = _n("معاليه سموه فخامته سماحته سيادته دولته جلالته")
+
+
+def trim_object(doc: Doc, m: Mention, catalog: EntityCatalog) -> Mention:
+    """Cut an object noun phrase that the mention parser glued to the subject of a
+    transitive cue: "دانت الجامعة العربية القصف التركي" → الجامعة العربية."""
+    keys = doc.keys
+    if m.head in ("org", "entity", "title"):
+        cut = _np_cut(doc, m.start, m.next_tok, catalog)
+        if cut <= m.start:
+            return m
+        return Mention(m.start, cut, head=m.head, entity_id=m.entity_id, next_tok=cut)
+    if m.head != "name":
+        return m
+    if keys[m.start] in PRONOUN_HONORIFICS:
+        return Mention(m.start, m.start + 1, head="name", next_tok=m.start + 1)
+    # a name: from its third word on, a definite word (not after عبد/أبو/بن) or a بال-word
+    # starts the object (نبيل العربي | الهجوم، باراك أوباما | بالهجوم)
+    for t in range(m.start + 1, m.end):
+        k = keys[t]
+        prev = keys[t - 1]
+        if (k in QUANTIFIERS or k in _NAME_CUT or k.startswith("بال") or (
+                _is_def(k) and t - m.start >= 2 and prev not in _NAME_LINKS
+                and k not in ("الله", "الدين", "الرحمن") and not _adjective_like(k, catalog))
+                or _derived_masdar(k)):
+            if t == m.start:
+                return m
+            return Mention(m.start, t, -1 if m.role_start >= m.end else m.role_start,
+                           -1 if m.role_start >= m.end else m.role_end, head="name",
+                           entity_id=m.entity_id, next_tok=t)
+    if m.role_start >= m.end:  # apposition after the name: its own end
+        cut = _np_cut(doc, m.role_start, m.role_end, catalog)
+        if cut < m.role_end:
+            return Mention(m.start, m.end, m.role_start, cut, head="name",
+                           entity_id=m.entity_id, next_tok=max(cut, m.end))
+    return m
+
+
+def _derived_masdar(k: str) -> bool:
+    """Definite verbal nouns of derived verbs (الاعتراف، الانسحاب، التعليق، الإفصاح،
+    المشاركة): an object or an act, never part of a personal name."""
+    if not k.startswith("ال") or k.endswith("ات"):
+        return False
+    w = k[2:]
+    if len(w) == 6 and w[0] == "ا" and (w[2] == "ت" or w[1] == "ن") and w[4] == "ا":
+        return True  # افتعال، انفعال
+    if len(w) == 7 and w.startswith("است") and w[5] == "ا":
+        return True  # استفعال
+    if len(w) == 5 and ((w[0] == "ت" and w[3] == "ي") or (w[0] == "ا" and w[3] == "ا")):
+        return True  # تفعيل، إفعال
+    return len(w) == 6 and w[0] == "م" and w[2] == "ا" and w[5] == "ه"  # مفاعلة

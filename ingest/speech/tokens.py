@@ -8,6 +8,7 @@ sliced from the original article without ever normalising it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ingest.arabic import normalize
@@ -48,6 +49,10 @@ class Doc:
     def sent_end_tok(self, i: int) -> int:
         """Index one past the last token of the sentence holding token ``i``."""
         return self.sent_bounds[self.sent[i]][1]
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token that starts at (or first after) character ``char``."""
+        return min(bisect_left(self.starts, char), len(self.starts) - 1)
 
     def sent_start_tok(self, i: int) -> int:
         return self.sent_bounds[self.sent[i]][0]
