@@ -132,11 +132,18 @@ class StatementSearch:
         self.lexical_weight = lexical_weight
         self.passages = HybridSearcher(index.store)
 
-    def focus_articles(self, topic: str, language: str, n: int = 2) -> list[str]:
-        """Articles whose passages best match the topic: where "who accused whom of X" is discussed."""
+    def focus_article(self, topic: str, language: str, depth: int = 6) -> str | None:
+        """The article that discusses the topic most: where "who accused whom of X" is asked about.
+
+        Each article scores the sum of its passages' fused scores among the top ``depth``.
+        One article, because an accusation question is about one dispute; mixing in others
+        that merely share a word ("truce" in another war) lowers precision.
+        """
         bridged = bridge_topic(topic) if language != "ar" else topic
-        hits = self.passages.search(bridged, k=n, lexical=has_arabic(bridged))
-        return list(dict.fromkeys(h.article_id for h in hits))
+        totals: dict[str, float] = {}
+        for h in self.passages.search(bridged, k=depth, lexical=has_arabic(bridged)):
+            totals[h.article_id] = totals.get(h.article_id, 0.0) + h.score
+        return max(totals, key=lambda a: totals[a]) if totals else None
 
     def relevance(self, topic: str, language: str, cands: list[Statement]) -> dict[str, float]:
         """Dense similarity plus a BM25 bonus (topic words, and their Arabic glosses for English)."""
@@ -175,8 +182,8 @@ class StatementSearch:
             # Accusations in the articles that discuss the topic; all of them when no topic.
             cands = [s for s in pool if is_accusation(s)]
             if q.topic:
-                focus = set(self.focus_articles(q.topic, q.language))
-                cands = [s for s in cands if s.article_id in focus]
+                focus = self.focus_article(q.topic, q.language)
+                cands = [s for s in cands if s.article_id == focus]
                 out.scores = self.relevance(q.topic, q.language, cands)
             out.statements = cands
         elif q.kind in (WHO_SAID, SEARCH):
