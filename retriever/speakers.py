@@ -14,9 +14,8 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ingest.arabic import has_arabic, light_stem, normalize, words
+from ingest.arabic import has_arabic, light_stem, normalize, skeleton, words
 from ingest.records import Statement
 from retriever.lexicon import AR_STOPWORDS, EN_AR, EN_STOPWORDS
 
@@ -58,34 +57,6 @@ def tokens_of(text: str) -> tuple[list[set[str]], list[str]]:
         elif w not in EN_STOPWORDS and not w.isdigit():
             en.append(_en_key(w))
     return ar, en
-
-
-_LATIN_SKEL = [
-    ("sh", "s"), ("ch", "s"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ph", "f"),
-    ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"), ("z", "s"), ("p", "b"), ("v", "f"), ("j", "g"), ("w", ""),
-    ("y", ""), ("h", ""), ("e", ""), ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("'", ""), ("-", ""),
-]
-_AR_SKEL = str.maketrans({
-    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "g", "چ": "s", "غ": "g", "گ": "g", "ح": "", "ه": "",
-    "خ": "k", "ك": "k", "ق": "k", "د": "d", "ذ": "d", "ض": "d", "ر": "r", "ز": "s", "س": "s", "ش": "s",
-    "ص": "s", "ظ": "s", "ع": "", "ف": "f", "ڤ": "f", "ل": "l", "م": "m", "ن": "n", "و": "", "ي": "", "ا": "",
-    "ء": "",
-})
-
-
-@lru_cache(maxsize=50_000)
-def skeleton(word: str) -> str:
-    """Consonant skeleton shared by a Latin spelling and its Arabic-script form (measured on names)."""
-    w = normalize(word)
-    if has_arabic(w):
-        if w.startswith("ال") and len(w) > 4:
-            w = w[2:]
-        s = w.translate(_AR_SKEL)
-    else:
-        s = w.lower()
-        for a, b in _LATIN_SKEL:
-            s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", s))
 
 
 @dataclass

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.arabic import has_arabic, normalize
+from ingest.arabic import has_arabic, normalize, skeleton
 
 log = logging.getLogger(__name__)
 
@@ -50,43 +50,6 @@ class Entity:
             "gender": self.gender,
             "aliases": sorted(self.aliases),
         }
-
-
-# --- romanisation skeleton ------------------------------------------------------------
-
-_LAT_DIGRAPHS = [("sh", "$"), ("ch", "$"), ("kh", "k"), ("gh", "j"), ("th", "t"), ("ph", "f"),
-                 ("dh", "d"), ("ou", "u"), ("x", "ks"), ("ck", "k")]
-_LAT_MAP = str.maketrans({
-    "b": "B", "p": "B", "f": "F", "v": "F", "t": "T", "d": "D", "k": "K", "q": "K", "c": "K",
-    "g": "J", "j": "J", "s": "S", "z": "S", "$": "X", "h": "", "l": "L", "m": "M", "n": "N",
-    "r": "R", "w": "", "y": "", "a": "", "e": "", "i": "", "o": "", "u": "",
-})
-_AR_MAP = str.maketrans({
-    "ب": "B", "پ": "B", "ف": "F", "ڤ": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D",
-    "ذ": "D", "ظ": "D", "ك": "K", "ق": "K", "خ": "K", "ج": "J", "غ": "J", "گ": "J", "س": "S",
-    "ص": "S", "ز": "S", "ش": "X", "ه": "", "ح": "", "ل": "L", "م": "M", "ن": "N", "ر": "R",
-    "و": "", "ي": "", "ا": "", "ء": "", "ع": "", " ": " ",
-})
-_SQUEEZE = re.compile(r"(.)\1+")
-
-
-def skeleton(name: str) -> str:
-    """Consonant skeleton shared by Arabic and Latin spellings (Pashinyan ↔ باشينيان → BXNN→BXN).
-
-    Vowels, h/ه/ح/ع and w/y (long vowels in Arabic script) are dropped, close consonants
-    are merged (p/b, v/f, c/k/q/خ, g/j/غ, s/z/ص) and doubles squeezed.
-    """
-    s = normalize(name)
-    if has_arabic(s):
-        s = re.sub(r"(^| )ال", r"\1", s)
-        out = s.translate(_AR_MAP)
-    else:
-        s = re.sub(r"\b(al|el)[- ]", " ", s)
-        for a, b in _LAT_DIGRAPHS:
-            s = s.replace(a, b)
-        out = re.sub(r"[^a-z$ ]", "", s).translate(_LAT_MAP)
-    out = re.sub(r"[^A-Z ]", "", out)
-    return " ".join(_SQUEEZE.sub(r"\1", w) for w in out.split() if w)
 
 
 # --- catalog --------------------------------------------------------------------------
