@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ingest.arabic import skeleton
 from ingest.records import Statement
 from ingest.speech import cues, extract_statements, statement_id
 from ingest.speech.content import find_content, is_complementizer
 from ingest.speech.coreference import Discourse, is_short_reference, make_referent
-from ingest.speech.entities import EntityCatalog, entity_id_for, skeleton
+from ingest.speech.entities import EntityCatalog, entity_id_for
 from ingest.speech.metrics import match_article, score, span_iou, speaker_correct
 from ingest.speech.source import parse_mention
 from ingest.speech.tokens import make_doc
