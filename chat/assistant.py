@@ -17,24 +17,11 @@ from retriever.statements import StatementIndex
 log = logging.getLogger(__name__)
 
 
-def load_catalog() -> Any | None:
-    """The shipped entity catalog (names, acronyms, adjective forms), when available."""
-    try:
-        from ingest.speech.entities import EntityCatalog
-    except ImportError:
-        return None
-    for factory in ("default", "load_default", "load"):
-        fn = getattr(EntityCatalog, factory, None)
-        if callable(fn):
-            try:
-                return fn()
-            except TypeError:
-                continue
-    try:
-        return EntityCatalog()
-    except Exception:  # pragma: no cover - defensive: answering works without a catalog
-        log.warning("entity catalog unavailable", exc_info=True)
-        return None
+def load_catalog() -> Any:
+    """The shipped entity catalog (names, acronyms, adjective forms), shared per process."""
+    from ingest.speech.entities import shared_catalog
+
+    return shared_catalog()
 
 
 class Assistant:

@@ -124,15 +124,13 @@ def ingest_articles(
     for group in _group(articles, group_size):
         # Last record wins when one batch holds the same id twice.
         uniq = {a.id: a for a in group}
-        current = store.article_versions(list(uniq))
+        current = store.article_infos(uniq)
         todo: list[tuple[Article, list[Chunk], list[Statement]]] = []
         for art in uniq.values():
-            info_chunks = 0
-            if current.get(art.id) == art.version:
+            info = current.get(art.id)
+            if info and info.get("version") == art.version:
                 report.unchanged += 1
-                info = store.article_infos([art.id]).get(art.id, {})
-                info_chunks = int(info.get("n_chunks", 0))
-                report.chunks += info_chunks
+                report.chunks += int(info.get("n_chunks", 0))
                 report.statements += int(info.get("n_statements", 0))
             else:
                 chunks = chunk_article(art.id, art.text, settings.chunk_chars)

@@ -186,7 +186,7 @@ class Store:
         versions = self.article_versions()
         ids: list[str] = []
         texts: list[str] = []
-        for rid, doc, meta in self._iter_rows(self.chunks, include=["documents", "metadatas"]):
+        for rid, doc, meta in self.iter_rows(self.chunks, include=["documents", "metadatas"]):
             if versions.get(meta.get("article_id")) == meta.get("version"):
                 ids.append(rid)
                 texts.append(doc)
@@ -197,7 +197,8 @@ class Store:
             log.warning("cannot save lexical index: %s", exc)
         return index
 
-    def _iter_rows(self, col: Any, include: list[str], where: dict | None = None) -> Iterator[tuple]:
+    def iter_rows(self, col: Any, include: list[str], where: dict | None = None) -> Iterator[tuple]:
+        """All rows of a collection, paged, as (id, document, metadata)."""
         offset = 0
         while True:
             got = col.get(include=include, limit=_GET_PAGE, offset=offset, where=where)
@@ -218,7 +219,7 @@ class Store:
                 return {}
             got = self.articles.get(ids=list(dict.fromkeys(ids)), include=["metadatas"])
             return {i: m["version"] for i, m in zip(got["ids"], got["metadatas"])}
-        return {i: m["version"] for i, _, m in self._iter_rows(self.articles, include=["metadatas"])}
+        return {i: m["version"] for i, _, m in self.iter_rows(self.articles, include=["metadatas"])}
 
     def get_article(self, article_id: str) -> Article | None:
         got = self.articles.get(ids=[article_id], include=["documents", "metadatas"])
@@ -254,7 +255,7 @@ class Store:
         version = self.article_versions([article_id]).get(article_id)
         if version is None:
             return []
-        rows = self._iter_rows(
+        rows = self.iter_rows(
             self.statements, include=["metadatas"],
             where={"$and": [{"article_id": article_id}, {"version": version}]},
         )

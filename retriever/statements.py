@@ -58,12 +58,12 @@ class StatementIndex:
             return
         versions: dict[str, str] = {}
         self.articles: dict[str, dict[str, Any]] = {}
-        for aid, _, meta in self.store._iter_rows(self.store.articles, include=["metadatas"]):
+        for aid, _, meta in self.store.iter_rows(self.store.articles, include=["metadatas"]):
             versions[aid] = meta["version"]
             self.articles[aid] = meta
         self.statements: list[Statement] = []
         self.row_ids: dict[str, str] = {}
-        for rid, _, meta in self.store._iter_rows(self.store.statements, include=["metadatas"]):
+        for rid, _, meta in self.store.iter_rows(self.store.statements, include=["metadatas"]):
             if versions.get(meta.get("article_id")) != meta.get("version"):
                 continue
             st = statement_from_meta(meta)
