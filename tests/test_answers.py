@@ -162,3 +162,12 @@ def test_eval_qa_with_real_extraction():
     print(f"with extracted statements: recall {r['recall']:.3f} precision {r['precision']:.3f}")
     assert r["verbatim"] == 1.0
     assert r["recall"] >= 0.95 and r["precision"] >= 0.80
+
+
+def test_cli_chat_keeps_history(seed_store):
+    r = subprocess.run([sys.executable, "-m", "chat.cli", "chat", "--store", str(seed_store.store)],
+                       input="What did France say?\nوماذا عن روسيا؟\n\n", capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    france = r.stdout.index("ستتجه إلى مجلس الأمن الدولي")
+    russia = r.stdout.index("قلقها")
+    assert france < russia
