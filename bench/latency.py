@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.chunker import chunk_article
 from ingest.embeddings import get_embedder
 from ingest.loaders import Loader
 from ingest.pipeline import ingest_articles
@@ -59,7 +60,7 @@ class PoolEmbedder:
         return self.real.token_count(text)
 
 
-def articles(limit_chunks: int):
+def articles():
     loader = Loader(text_field="text")
     yield from loader.load([SHARED / "corpus" / "snn-politics.jsonl"])
     loader = Loader(text_field="content")
@@ -88,16 +89,16 @@ def main() -> None:
         pool = PoolEmbedder(args.unique)
         store.__class__ = type("BenchStore", (Store,), {"embedder": property(lambda self: pool)})
         t = time.perf_counter()
-        batch, total = [], 0
-        for art in articles(args.chunks):
-            batch.append(art)
-            if len(batch) == 64:
-                total = ingest_articles(batch, store).chunks + total
-                batch = []
+
+        def until_enough():
+            total = 0
+            for art in articles():
+                yield art
+                total += len(chunk_article(art.id, art.text, settings.chunk_chars))
                 if total >= args.chunks:
-                    break
-        if batch and total < args.chunks:
-            total += ingest_articles(batch, store).chunks
+                    return
+
+        ingest_articles(until_enough(), store)  # one run: one lexical rebuild at the end
         ingest_s = time.perf_counter() - t
         assistant = Assistant(settings, store=store)
         speakers = [p.canonical for p in assistant.index.speakers.top_speakers(args.queries)]
