@@ -16,6 +16,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from chat.evaluate import percentile
 from ingest.embeddings import get_embedder
 from ingest.loaders import Loader
 from ingest.pipeline import ingest_articles
@@ -24,11 +25,6 @@ from ingest.store import Store
 from retriever.search import HybridSearcher
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def main() -> None:
@@ -80,7 +76,7 @@ def main() -> None:
         "embedded_tokens_per_s": round(tokens / dt, 1),
         "encoder_raw_tokens_per_s": round(raw_tps, 1),
         "search_p50_ms": round(statistics.median(lat), 1),
-        "search_p95_ms": round(pct(lat, 95), 1),
+        "search_p95_ms": round(percentile(lat, 95), 1),
     }
     print(json.dumps(result, indent=2))
 

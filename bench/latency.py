@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from chat.evaluate import percentile
 from ingest.chunker import chunk_article
 from ingest.embeddings import get_embedder
 from ingest.loaders import Loader
@@ -65,11 +66,6 @@ def articles():
     yield from loader.load([SHARED / "corpus" / "snn-politics.jsonl"])
     loader = Loader(text_field="content")
     yield from loader.load(sorted((SHARED / "corpus" / "saudinewsnet").glob("*.zip")))
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def main() -> None:
@@ -125,8 +121,8 @@ def main() -> None:
         "mode": "server" if args.server else "embedded",
         "chunks": counts["chunks"], "statements": counts["statements"], "articles": counts["articles"],
         "real_vectors": min(args.unique, len(pool.pool)), "build_s": round(ingest_s, 1),
-        "search_p50_ms": round(statistics.median(s_lat), 1), "search_p95_ms": round(pct(s_lat, 95), 1),
-        "ask_p50_ms": round(statistics.median(a_lat), 1), "ask_p95_ms": round(pct(a_lat, 95), 1),
+        "search_p50_ms": round(statistics.median(s_lat), 1), "search_p95_ms": round(percentile(s_lat, 95), 1),
+        "ask_p50_ms": round(statistics.median(a_lat), 1), "ask_p95_ms": round(percentile(a_lat, 95), 1),
         "ask_questions": len(a_lat),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }, indent=2))

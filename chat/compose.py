@@ -22,13 +22,17 @@ def _speaker_label(q: Quote, lang: str) -> str:
 
 
 def _line(q: Quote, lang: str) -> str:
-    role = f"، {q.role}" if q.role and q.role not in (q.speaker_canonical or "") and lang == "ar" else ""
+    sep = ", " if lang == "en" else "، "
+    role = f"{sep}{q.role}" if q.role and q.role not in (q.speaker_canonical or "") else ""
+    return f"- {q.cue}{role}: «{q.quote}» — {q.title or q.article_id}"
+
+
+def _header(n: int, n_speakers: int, lang: str) -> str:
     if lang == "en":
-        role = f", {q.role}" if q.role and q.role not in (q.speaker_canonical or "") else ""
-        where = f" — {q.title}" if q.title else f" — {q.article_id}"
-        return f"- {q.cue}{role}: «{q.quote}»{where}"
-    where = f" — {q.title}" if q.title else f" — {q.article_id}"
-    return f"- {q.cue}{role}: «{q.quote}»{where}"
+        return f"{n} statement{'s' if n != 1 else ''} in the sources" + (
+            f" ({n_speakers} speakers):" if n_speakers > 1 else ":")
+    return f"في المصادر {n} {'تصريح' if n == 1 or n > 10 else 'تصريحات'}" + (
+        f" من {n_speakers} متحدثين:" if n_speakers > 1 else ":")
 
 
 def compose(query: Query, quotes: list[Quote], known_speakers: list[str], unresolved: bool) -> Answer:
@@ -38,21 +42,10 @@ def compose(query: Query, quotes: list[Quote], known_speakers: list[str], unreso
     groups: OrderedDict[str, list[Quote]] = OrderedDict()
     for q in quotes:
         groups.setdefault(q.speaker_canonical or q.speaker, []).append(q)
-    parts: list[str] = []
-    if lang == "en":
-        n = len(quotes)
-        parts.append(f"{n} statement{'s' if n != 1 else ''} in the sources"
-                     + (f" ({len(groups)} speakers):" if len(groups) > 1 else ":"))
-        for _, qs in groups.items():
-            parts.append(f"\n**{_speaker_label(qs[0], 'en')}**")
-            parts.extend(_line(q, "en") for q in qs)
-    else:
-        n = len(quotes)
-        parts.append(f"في المصادر {n} {'تصريح' if n == 1 or n > 10 else 'تصريحات'}"
-                     + (f" من {len(groups)} متحدثين:" if len(groups) > 1 else ":"))
-        for _, qs in groups.items():
-            parts.append(f"\n**{_speaker_label(qs[0], 'ar')}**")
-            parts.extend(_line(q, "ar") for q in qs)
+    parts = [_header(len(quotes), len(groups), lang)]
+    for qs in groups.values():
+        parts.append(f"\n**{_speaker_label(qs[0], lang)}**")
+        parts.extend(_line(q, lang) for q in qs)
     return Answer(question=query.text, language=lang, answer="\n".join(parts), quotes=quotes, no_answer=False)
 
 

@@ -35,7 +35,8 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _pct(values: list[float], p: float) -> float:
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile (p in 0..100) of a small sample."""
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
 
@@ -92,7 +93,7 @@ def evaluate_qa(
         "verbatim": n_verbatim / n_ret if n_ret else 1.0,
         "returned": n_ret,
         "latency_ms_p50": round(statistics.median(latencies), 1) if latencies else 0.0,
-        "latency_ms_p95": round(_pct(latencies, 95), 1),
+        "latency_ms_p95": round(percentile(latencies, 95), 1),
         "per_question": per_q,
     }
 
