@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from chat.answer import Answer
-from chat.chain import build_chain
+from chat.chain import build_chain, build_prepare
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.records import Article
 from ingest.settings import Settings
@@ -33,11 +34,28 @@ class Assistant:
             from chat.llm import LLMComposer
 
             composer = LLMComposer.from_spec(settings.llm)
+        self.composer = composer
+        self.prepare = build_prepare(self.store, self.index)
         self.chain = build_chain(self.store, self.index, composer) if composer else build_chain(self.store, self.index)
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; ``history`` holds the earlier questions, oldest first."""
         return self.chain.invoke({"question": question, "history": list(history or [])})
+
+    def stream(self, question: str, history: list[str] | None = None) -> Iterator[str | Answer]:
+        """Like :meth:`ask`, but an LLM composer's framing arrives in pieces before the Answer.
+
+        Without an LLM the Answer is yielded at once (it takes milliseconds).
+        """
+        streamer = getattr(self.composer, "stream", None)
+        if streamer is None:
+            yield self.ask(question, history)
+            return
+        inp = self.prepare.invoke({"question": question, "history": list(history or [])})
+        for part in streamer(inp["query"], inp["quotes"], inp["known"], inp["unresolved"]):
+            if isinstance(part, Answer):
+                part.question = question
+            yield part
 
     def article(self, article_id: str) -> Article | None:
         return self.store.get_article(article_id)

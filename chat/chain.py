@@ -50,7 +50,8 @@ class QuoteFactory:
         )
 
 
-def build_chain(store: Store, index: StatementIndex, composer: Composer = compose) -> Runnable:
+def build_prepare(store: Store, index: StatementIndex) -> Runnable:
+    """Question + history → {query, retrieval, quotes, known, unresolved}: everything but composing."""
     search = StatementSearch(index)
     quotes = QuoteFactory(store, index)
 
@@ -68,14 +69,22 @@ def build_chain(store: Store, index: StatementIndex, composer: Composer = compos
     def retrieve(inp: dict[str, Any]) -> dict[str, Any]:
         return {**inp, "retrieval": search.retrieve(inp["query"])}
 
-    def answer(inp: dict[str, Any]) -> Answer:
+    def evidence(inp: dict[str, Any]) -> dict[str, Any]:
+        """What any composer gets: the query, stored quotes, the speakers the sources have."""
         r: Retrieval = inp["retrieval"]
         qs = [q for q in (quotes.quote(s) for s in r.statements) if q is not None]
         known = [p.canonical for p in index.speakers.top_speakers()]
-        ans = composer(r.query, qs, known, r.unresolved)
+        return {**inp, "quotes": qs, "known": known, "unresolved": r.unresolved}
+
+    return RunnableLambda(understand) | RunnableLambda(retrieve) | RunnableLambda(evidence)
+
+
+def build_chain(store: Store, index: StatementIndex, composer: Composer = compose) -> Runnable:
+    """The whole answer chain: :func:`build_prepare` followed by a composer."""
+
+    def answer(inp: dict[str, Any]) -> Answer:
+        ans = composer(inp["query"], inp["quotes"], inp["known"], inp["unresolved"])
         ans.question = inp["question"]
         return ans
 
-    return (RunnableLambda(understand) | RunnableLambda(retrieve) | RunnableLambda(answer)).with_config(
-        run_name="aqwal_answer"
-    )
+    return (build_prepare(store, index) | RunnableLambda(answer)).with_config(run_name="aqwal_answer")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from chat.answer import Answer, Quote
@@ -72,10 +73,57 @@ def statements_block(quotes: list[Quote]) -> str:
     return "\n".join(lines)
 
 
-def _parse(content: Any) -> dict[str, Any]:
+def _text(content: Any) -> str:
     if isinstance(content, list):  # content blocks
-        content = "".join(c.get("text", "") if isinstance(c, dict) else str(c) for c in content)
-    text = str(content)
+        return "".join(c.get("text", "") if isinstance(c, dict) else str(c) for c in content)
+    return str(content)
+
+
+_ANSWER_START = re.compile(r'"answer"\s*:\s*"')
+_SENTENCE_END = re.compile(r"[.!?؟\n](?=\s|$)")
+
+
+def _partial_answer(raw: str) -> str:
+    """The "answer" string of a JSON reply that is still being written (escapes decoded)."""
+    m = _ANSWER_START.search(raw)
+    if not m:
+        return ""
+    out: list[str] = []
+    i = m.end()
+    while i < len(raw):
+        ch = raw[i]
+        if ch == '"':
+            break
+        if ch == "\\":
+            if i + 1 >= len(raw):
+                break
+            nxt = raw[i + 1]
+            if nxt == "u":
+                if i + 6 > len(raw):
+                    break
+                out.append(chr(int(raw[i + 2 : i + 6], 16)))
+                i += 6
+                continue
+            out.append({"n": "\n", "t": "\t", "r": "", "b": "", "f": ""}.get(nxt, nxt))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _safe_prefix(prose: str) -> str:
+    """The longest prefix ending a sentence with every quotation closed."""
+    best = 0
+    for m in _SENTENCE_END.finditer(prose):
+        head = prose[: m.end()]
+        if head.count("«") == head.count("»") and head.count("“") == head.count("”") and head.count('"') % 2 == 0:
+            best = m.end()
+    return prose[:best]
+
+
+def _parse(content: Any) -> dict[str, Any]:
+    text = _text(content)
     m = re.search(r"\{.*\}", text, re.S)
     if m:
         try:
@@ -110,20 +158,52 @@ class LLMComposer:
     def from_spec(cls, spec: str) -> LLMComposer:
         return cls(make_model(spec))
 
+    def _messages(self, query: Query, quotes: list[Quote]) -> list[Any]:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        human = f"Question ({query.language}): {query.text}\n\nStatements:\n{statements_block(quotes)}"
+        return [SystemMessage(SYSTEM), HumanMessage(human)]
+
     def __call__(self, query: Query, quotes: list[Quote], known: list[str], unresolved: bool) -> Answer:
         if not quotes:
             return no_answer(query, known, unresolved)
-        from langchain_core.messages import HumanMessage, SystemMessage
-
-        refs = {f"S{i}": q for i, q in enumerate(quotes, 1)}
-        by_id = {q.id: q for q in quotes}
-        human = f"Question ({query.language}): {query.text}\n\nStatements:\n{statements_block(quotes)}"
         try:
-            msg = self.model.invoke([SystemMessage(SYSTEM), HumanMessage(human)])
+            msg = self.model.invoke(self._messages(query, quotes))
         except Exception:
             log.warning("LLM call failed; answering without it", exc_info=True)
             return compose(query, quotes, known, unresolved)
-        data = _parse(getattr(msg, "content", msg))
+        return self._finish(query, quotes, known, unresolved, getattr(msg, "content", msg))
+
+    def stream(self, query: Query, quotes: list[Quote], known: list[str], unresolved: bool) -> Iterator[str | Answer]:
+        """Yield the framing as it is written, then the final :class:`Answer`.
+
+        Only whole sentences with balanced quotation marks are yielded, each scrubbed against
+        the retrieved quotes first, so an invented quotation never reaches the screen even
+        for a moment. The final Answer (citations checked, [Sk] renumbered) replaces it.
+        """
+        if not quotes:
+            yield no_answer(query, known, unresolved)
+            return
+        raw = ""
+        shown = 0
+        try:
+            for chunk in self.model.stream(self._messages(query, quotes)):
+                raw += _text(getattr(chunk, "content", chunk))
+                prose = _partial_answer(raw)
+                safe = _safe_prefix(prose)
+                if len(safe) > shown:
+                    yield scrub_prose(safe[shown:], quotes)
+                    shown = len(safe)
+        except Exception:
+            log.warning("LLM stream failed; answering without it", exc_info=True)
+            yield compose(query, quotes, known, unresolved)
+            return
+        yield self._finish(query, quotes, known, unresolved, raw)
+
+    def _finish(self, query: Query, quotes: list[Quote], known: list[str], unresolved: bool, content: Any) -> Answer:
+        refs = {f"S{i}": q for i, q in enumerate(quotes, 1)}
+        by_id = {q.id: q for q in quotes}
+        data = _parse(content)
         cited: list[Quote] = []
         for ref in data.get("cited") or []:
             q = refs.get(str(ref).strip("[] ")) or by_id.get(str(ref))

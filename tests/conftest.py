@@ -15,6 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import netguard  # noqa: E402
+from fake_llm import make_fake_llm  # noqa: E402,F401  (re-exported for tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -126,25 +127,3 @@ def sample_assistant(seed_store):
     from chat.assistant import Assistant
 
     return Assistant(seed_store)
-
-
-def make_fake_llm(*replies: str):
-    """A deterministic chat model that records the prompts it sees and returns canned replies."""
-    from langchain_core.language_models.chat_models import BaseChatModel
-    from langchain_core.messages import AIMessage
-    from langchain_core.outputs import ChatGeneration, ChatResult
-
-    class RecordingChatModel(BaseChatModel):
-        replies: list[str]
-        seen: list = []
-
-        @property
-        def _llm_type(self) -> str:
-            return "recording-fake"
-
-        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-            self.seen.append(messages)
-            text = self.replies[min(len(self.seen) - 1, len(self.replies) - 1)]
-            return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
-
-    return RecordingChatModel(replies=list(replies), seen=[])

@@ -91,3 +91,23 @@ def test_missing_provider_package_is_a_clear_error():
         make_model("openai:gpt-4o-mini")
     with pytest.raises(LLMConfigError, match="provider:model"):
         make_model("gpt-4o")
+
+
+def test_streamed_framing_never_shows_an_invented_quote(gold_assistant):
+    invented = "سنقصف كل شيء غدا"
+    prose = (f"France announced a move at the UN [S1]. It also said «{invented}» to reporters. "
+             "Its quoted words were «ستتجه إلى مجلس الأمن الدولي» [S1]. Russia was not asked.")
+    model = make_fake_llm(json.dumps({"answer": prose, "cited": ["S1"], "glosses": {}}, ensure_ascii=False))
+    parts = list(_assistant(gold_assistant, model).stream("ماذا قالت فرنسا؟"))
+    pieces, final = [p for p in parts if isinstance(p, str)], parts[-1]
+    assert len(pieces) >= 2, "framing arrives in several pieces"
+    streamed = "".join(pieces)
+    assert invented not in streamed and "[…]" in streamed
+    assert "«ستتجه إلى مجلس الأمن الدولي»" in streamed
+    assert final.question == "ماذا قالت فرنسا؟" and [q.id for q in final.quotes] == ["seed-000-q13"]
+    assert invented not in final.answer and "[1]" in final.answer
+
+
+def test_stream_without_llm_yields_the_answer(gold_assistant):
+    parts = list(gold_assistant.stream("What did the CSTO say?"))
+    assert len(parts) == 1 and [q.id for q in parts[0].quotes] == ["seed-000-q12"]

@@ -343,3 +343,23 @@ def test_password_login(web_with_password: WebServer, page: object) -> None:
     msg = ask(page, "What did France say?")
     assert msg.inner_text().strip()  # an (empty-store) answer came back through the socket
     assert (web_with_password.store / "web" / "chainlit_auth_secret").stat().st_mode & 0o077 == 0
+
+
+@pytest.fixture(scope="module")
+def web_with_llm(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    server = WebServer(sample_store, tmp_path_factory.mktemp("weblog") / "web-llm.log",
+                       PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'tests'}", AQWAL_WEB_ASSISTANT="fake_llm:web_assistant")
+    yield server
+    server.stop()
+
+
+def test_llm_framing_streams_without_invented_quotes(web_with_llm: WebServer, page: object, gold: dict) -> None:
+    open_chat(page, web_with_llm.url)
+    msg = ask(page, "What did the CSTO say?")
+    card = card_with(page, gold["seed-000-q12"]["quote"])
+    page.wait_for_function("() => document.body.innerText.includes('The CSTO secretariat rejected')", timeout=30_000)
+    text = msg.inner_text()
+    assert "we will bomb them" not in page.content()  # the model's invented quote never reaches the page
+    assert "[1]" in text
+    assert "machine translation" in card.inner_text() and "unacceptable" in card.inner_text()
+    assert gold["seed-000-q12"]["quote"] in card.locator(".aqwal-quote").inner_text()

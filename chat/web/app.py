@@ -69,6 +69,15 @@ class Engine:
         with self._lock:
             return self.get().ask(question, history)
 
+    def streams(self) -> bool:
+        """True when answers come from an LLM composer whose framing can be streamed."""
+        return callable(getattr(getattr(self.get(), "composer", None), "stream", None))
+
+    def stream(self, question: str, history: list[str]) -> Any:
+        """Framing pieces, then the Answer (a generator; run it in a worker thread)."""
+        with self._lock:
+            yield from self.get().stream(question, history)
+
     def article(self, article_id: str) -> Any:
         with self._lock:
             return self.get().article(article_id)
@@ -136,8 +145,12 @@ def _cards(answer: Answer) -> list[cl.CustomElement]:
 
 async def _answer(question: str) -> None:
     history: list[str] = cl.user_session.get("history") or []
+    msg = cl.Message(content="", author=AUTHOR)
     try:
-        answer = await asyncio.to_thread(ENGINE.ask, question, list(history))
+        if await asyncio.to_thread(ENGINE.streams):
+            answer = await _streamed(msg, question, list(history))
+        else:
+            answer = await asyncio.to_thread(ENGINE.ask, question, list(history))
         elements = await asyncio.to_thread(_cards, answer)
     except Exception as exc:
         log.exception("question failed: %s", question)
@@ -145,8 +158,8 @@ async def _answer(question: str) -> None:
         return
     history.append(question)
     cl.user_session.set("history", history)
-    msg = cl.Message(content=render.framing_text(answer), author=AUTHOR)
-    await msg.send()
+    msg.content = render.framing_text(answer)  # the checked final text replaces what streamed
+    await msg.send()  # also ends a stream (Chainlit's protocol)
     for element in elements:  # one by one: Chainlit sends a message's elements concurrently, out of order
         await element.send(for_id=msg.id)
     # Chainlit puts the thumbs on the run step (the on_message call) that holds the answer, and
@@ -154,6 +167,34 @@ async def _answer(question: str) -> None:
     quote_ids = [q.id for q in answer.quotes]
     for key in dict.fromkeys(k for k in (msg.parent_id, msg.id) if k):
         FEEDBACK.record_answer(key, msg.thread_id, question, answer.answer, quote_ids)
+
+
+async def _streamed(msg: cl.Message, question: str, history: list[str]) -> Answer:
+    """Show an LLM's framing as it is written (whole, scrubbed sentences), return the Answer."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[Any] = asyncio.Queue()
+
+    def pump() -> None:
+        try:
+            for part in ENGINE.stream(question, history):
+                loop.call_soon_threadsafe(queue.put_nowait, part)
+        except Exception as exc:  # handed to the event loop, reported there
+            loop.call_soon_threadsafe(queue.put_nowait, exc)
+        loop.call_soon_threadsafe(queue.put_nowait, None)
+
+    worker = asyncio.create_task(asyncio.to_thread(pump))
+    answer: Answer | None = None
+    while (item := await queue.get()) is not None:
+        if isinstance(item, Exception):
+            raise item
+        if isinstance(item, Answer):
+            answer = item
+        else:
+            await msg.stream_token(item)
+    await worker
+    if answer is None:
+        raise RuntimeError("the answer stream ended without an answer")
+    return answer
 
 
 async def _upload(files: list[Any]) -> None:
