@@ -146,14 +146,15 @@ def ingest_articles(
         for _, cs, _ in todo:
             chunk_vecs.append(vectors[i : i + len(cs)])
             i += len(cs)
+        rows = []
         for (art, cs, ss), cv in zip(todo, chunk_vecs):
-            sv = vectors[i : i + len(ss)]
+            rows.append((art, cs, cv, ss, vectors[i : i + len(ss)]))
             i += len(ss)
-            store.write_article(art, cs, cv, ss, sv)
             report.new += 1
             report.chunks += len(cs)
             report.statements += len(ss)
-            changed = True
+        store.write_articles(rows)
+        changed = changed or bool(rows)
         if progress:
             progress(report.articles, report.chunks)
     if changed:
