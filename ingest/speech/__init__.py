@@ -499,6 +499,17 @@ class _Extractor:
             s += 1
         self._emit(ref, cue_text, cue_start, Content(s, en, "indirect", c, e), [], True)
 
+    def _mention(self, j: int, strip_lam: bool):
+        """parse_mention at token j, reading a proclitic لـ off its first word (لمنظمة → منظمة)."""
+        doc = self.doc
+        orig = doc.keys[j]
+        if strip_lam:
+            doc.keys[j] = orig[1:]
+        try:
+            return parse_mention(doc, j, self.cat)
+        finally:
+            doc.keys[j] = orig
+
     def marker(self, i: int) -> None:
         """بحسب / وفق / وفقا لـ / نقلا عن X: a source named by a preposition."""
         doc = self.doc
@@ -513,15 +524,9 @@ class _Extractor:
         lstrip = 0
         if doc.keys[j][:1] == "ل" and k in ("وفقا", "طبقا") and len(doc.keys[j]) > 2:
             lstrip = 1
-        orig = doc.keys[j]
-        if lstrip:
-            doc.keys[j] = orig[1:]
-        try:
-            m = parse_mention(doc, j, self.cat)
-            if m is not None and m.head == "doc":
-                m = None
-        finally:
-            doc.keys[j] = orig
+        m = self._mention(j, bool(lstrip))
+        if m is not None and m.head == "doc":
+            m = None
         if m is None or m.head not in ("org", "entity", "title", "name"):
             return
         if m.head == "name" and (m.end - m.start < 2 or doc.keys[m.start].startswith("ال")):
@@ -583,13 +588,7 @@ class _Extractor:
                 j += 2
             elif k[:1] == "ل" and len(k) > 2 and k not in ("لها", "له", "لهم"):
                 lstrip = 1
-            orig = doc.keys[j]
-            if lstrip:
-                doc.keys[j] = orig[1:]
-            try:
-                m = parse_mention(doc, j, self.cat)
-            finally:
-                doc.keys[j] = orig
+            m = self._mention(j, bool(lstrip))
             if m is not None and m.head != "doc":
                 ref = self._referent(m, "", lstrip if m.start == j else 0)
                 self.disc.add(ref)
