@@ -37,3 +37,4 @@ class Answer(BaseModel):
     answer: str
     quotes: list[Quote] = Field(default_factory=list)
     no_answer: bool = False
+    total: int | None = Field(None, description="Statements that matched when more than the quotes shown.")

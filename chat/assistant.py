@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from chat.answer import Answer
-from chat.chain import build_chain, build_prepare
+from chat.chain import build_chain, build_prepare, finish
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.records import Article
 from ingest.settings import Settings
@@ -53,9 +53,7 @@ class Assistant:
             return
         inp = self.prepare.invoke({"question": question, "history": list(history or [])})
         for part in streamer(inp["query"], inp["quotes"], inp["known"], inp["unresolved"]):
-            if isinstance(part, Answer):
-                part.question = question
-            yield part
+            yield finish(part, inp) if isinstance(part, Answer) else part
 
     def article(self, article_id: str) -> Article | None:
         return self.store.get_article(article_id)

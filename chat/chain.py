@@ -7,14 +7,14 @@ among them by id.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from chat.answer import Answer, Quote
-from chat.compose import compose
+from chat.compose import compose, more_note
 from ingest.records import Statement
 from ingest.store import Store
 from retriever.followup import resolve_query
@@ -25,20 +25,40 @@ Composer = Callable[[Query, list[Quote], list[str], bool], Answer]
 
 
 class QuoteFactory:
-    """Builds :class:`Quote`s whose text is ``article.text[start:end]`` from the store."""
+    """Builds :class:`Quote`s whose text is ``article.text[start:end]`` from the store.
 
-    def __init__(self, store: Store, index: StatementIndex) -> None:
+    Article texts are read in one batch per answer and kept in a small LRU keyed by
+    (article id, version), so a re-ingested article is never sliced with old offsets.
+    """
+
+    def __init__(self, store: Store, index: StatementIndex, cache_size: int = 256) -> None:
         self.store = store
         self.index = index
-        self._text = lru_cache(maxsize=256)(self._article_text)
+        self.cache_size = cache_size
+        self._texts: OrderedDict[tuple[str, str], str] = OrderedDict()
 
-    def _article_text(self, article_id: str, version: str) -> str:
-        art = self.store.get_article(article_id)
-        return art.text if art else ""
+    def _prefetch(self, statements: list[Statement]) -> None:
+        want = {st.article_id: (self.index.articles.get(st.article_id) or {}).get("version", "")
+                for st in statements}
+        missing = [a for a, v in want.items() if (a, v) not in self._texts]
+        for aid, (version, text) in self.store.article_texts(missing).items():
+            self._texts[(aid, version)] = text
+        for key in [(a, v) for a, v in want.items()]:
+            if key in self._texts:
+                self._texts.move_to_end(key)
+        while len(self._texts) > max(self.cache_size, len(want)):
+            self._texts.popitem(last=False)
+
+    def quotes(self, statements: list[Statement]) -> list[Quote]:
+        self._prefetch(statements)
+        return [q for q in (self.quote(s) for s in statements) if q is not None]
 
     def quote(self, st: Statement) -> Quote | None:
         info = self.index.articles.get(st.article_id) or {}
-        text = self._text(st.article_id, info.get("version", ""))
+        key = (st.article_id, info.get("version", ""))
+        if key not in self._texts:
+            self._prefetch([st])
+        text = self._texts.get(key, "")
         if not (0 <= st.start < st.end <= len(text)):
             return None
         return Quote(
@@ -72,19 +92,26 @@ def build_prepare(store: Store, index: StatementIndex) -> Runnable:
     def evidence(inp: dict[str, Any]) -> dict[str, Any]:
         """What any composer gets: the query, stored quotes, the speakers the sources have."""
         r: Retrieval = inp["retrieval"]
-        qs = [q for q in (quotes.quote(s) for s in r.statements) if q is not None]
+        qs = quotes.quotes(r.statements)
         known = [p.canonical for p in index.speakers.top_speakers()]
-        return {**inp, "quotes": qs, "known": known, "unresolved": r.unresolved}
+        return {**inp, "quotes": qs, "known": known, "unresolved": r.unresolved, "total": r.total}
 
     return RunnableLambda(understand) | RunnableLambda(retrieve) | RunnableLambda(evidence)
+
+
+def finish(ans: Answer, inp: dict[str, Any]) -> Answer:
+    """Set the question, and say so when the quotes are the latest of a longer list."""
+    ans.question = inp["question"]
+    if inp.get("total") and not ans.no_answer:
+        ans.total = inp["total"]
+        ans.answer += "\n\n" + more_note(ans.language, len(ans.quotes), inp["total"])
+    return ans
 
 
 def build_chain(store: Store, index: StatementIndex, composer: Composer = compose) -> Runnable:
     """The whole answer chain: :func:`build_prepare` followed by a composer."""
 
     def answer(inp: dict[str, Any]) -> Answer:
-        ans = composer(inp["query"], inp["quotes"], inp["known"], inp["unresolved"])
-        ans.question = inp["question"]
-        return ans
+        return finish(composer(inp["query"], inp["quotes"], inp["known"], inp["unresolved"]), inp)
 
     return (build_prepare(store, index) | RunnableLambda(answer)).with_config(run_name="aqwal_answer")

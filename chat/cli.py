@@ -143,7 +143,7 @@ def ask(
         _fail(str(exc))
         return
     if json_out:
-        _print_json(ans.model_dump())
+        _print_json(ans.model_dump(exclude={"total"} if ans.total is None else None))
     else:
         _print_answer(ans)
 

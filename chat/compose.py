@@ -71,3 +71,11 @@ def no_answer(query: Query, known_speakers: list[str], unresolved: bool) -> Answ
         if names:
             text += f" المتحدثون في المصادر: {names}."
     return Answer(question=query.text, language=lang, answer=text, quotes=[], no_answer=True)
+
+
+def more_note(lang: str, shown: int, total: int) -> str:
+    """Said under a capped list: how many matched, and how to see the rest."""
+    if lang == "en":
+        return (f"Showing the latest {shown} of {total} statements. Ask \"what else did they say?\" for earlier "
+                "ones, or name a topic to narrow.")
+    return f"هذه أحدث {shown} من {total} تصريحا. اسأل «ماذا قال أيضا؟» لما قبلها، أو حدد موضوعا لتضييق البحث."

@@ -28,6 +28,7 @@ class LexicalIndex:
         self.ids = ids
         self.bm25 = bm25
         self.generation = generation
+        self._pos: dict[str, int] | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], generation: int = 0) -> LexicalIndex:
@@ -50,6 +51,20 @@ class LexicalIndex:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def scores_for(self, query: str, ids: list[str]) -> dict[str, float]:
+        """BM25 scores of the given ids only (those > 0): no ranking of the whole index."""
+        if self.bm25 is None or not ids:
+            return {}
+        vocab = self.bm25.vocab_dict
+        tokens = [t for t in lexical_tokens(query) if t in vocab]
+        if not tokens:
+            return {}
+        if self._pos is None:
+            self._pos = {i: n for n, i in enumerate(self.ids)}
+        pos = [(i, self._pos[i]) for i in ids if i in self._pos]
+        scores = self.bm25.get_scores(tokens)
+        return {i: float(scores[n]) for i, n in pos if scores[n] > 0}
 
     def save(self, directory: Path) -> None:
         """Write atomically: a reader never sees half an index."""

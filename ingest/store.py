@@ -108,7 +108,7 @@ class Store:
     def __init__(self, settings: Settings, create: bool = True) -> None:
         self.settings = settings
         self.path = Path(settings.store)
-        self._lexical: LexicalIndex | None = None
+        self._lexical: dict[str, LexicalIndex] = {}
         try:
             if settings.chroma_url:
                 self.client = self._http_client(settings)
@@ -176,36 +176,48 @@ class Store:
         self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[{"generation": gen}], documents=[""])
         return gen
 
-    @property
-    def lexical_dir(self) -> Path:
-        return self.path / "lexical" / "chunks"
+    LEXICAL = ("chunks", "statements")
 
-    def lexical(self) -> LexicalIndex:
-        """The chunk BM25 index for the current generation, loaded or rebuilt as needed."""
+    def lexical_dir(self, name: str = "chunks") -> Path:
+        return self.path / "lexical" / name
+
+    def lexical(self, name: str = "chunks") -> LexicalIndex:
+        """The BM25 index of ``chunks`` or ``statements`` for the current generation.
+
+        Loaded from disk, or rebuilt from the collection when it is missing or stale. Its ids
+        are the collection's row ids, committed article versions only.
+        """
         gen = self.generation()
-        if self._lexical is not None and self._lexical.generation == gen:
-            return self._lexical
-        index = LexicalIndex.load(self.lexical_dir)
+        cached = self._lexical.get(name)
+        if cached is not None and cached.generation == gen:
+            return cached
+        index = LexicalIndex.load(self.lexical_dir(name))
         if index is None or index.generation != gen:
-            index = self.rebuild_lexical(gen)
-        self._lexical = index
+            index = self.rebuild_lexical(gen, names=(name,))[name]
+        self._lexical[name] = index
         return index
 
-    def rebuild_lexical(self, generation: int | None = None) -> LexicalIndex:
+    def rebuild_lexical(
+        self, generation: int | None = None, names: Sequence[str] = LEXICAL
+    ) -> dict[str, LexicalIndex]:
         gen = self.generation() if generation is None else generation
         versions = self.article_versions()
-        ids: list[str] = []
-        texts: list[str] = []
-        for rid, doc, meta in self.iter_rows(self.chunks, include=["documents", "metadatas"]):
-            if versions.get(meta.get("article_id")) == meta.get("version"):
-                ids.append(rid)
-                texts.append(doc)
-        index = LexicalIndex.build(ids, texts, gen)
-        try:
-            index.save(self.lexical_dir)
-        except OSError as exc:  # a read-only store still answers, from memory
-            log.warning("cannot save lexical index: %s", exc)
-        return index
+        out: dict[str, LexicalIndex] = {}
+        for name in names:
+            col = self.chunks if name == "chunks" else self.statements
+            ids: list[str] = []
+            texts: list[str] = []
+            for rid, doc, meta in self.iter_rows(col, include=["documents", "metadatas"]):
+                if versions.get(meta.get("article_id")) == meta.get("version"):
+                    ids.append(rid)
+                    texts.append(doc)
+            index = out[name] = LexicalIndex.build(ids, texts, gen)
+            self._lexical[name] = index
+            try:
+                index.save(self.lexical_dir(name))
+            except OSError as exc:  # a read-only store still answers, from memory
+                log.warning("cannot save lexical index: %s", exc)
+        return out
 
     def iter_rows(self, col: Any, include: list[str], where: dict | None = None) -> Iterator[tuple]:
         """All rows of a collection, paged, as (id, document, metadata)."""
@@ -245,6 +257,14 @@ class Store:
             source=m.get("source", ""),
             meta=json.loads(m.get("meta_json") or "{}"),
         )
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """``{article_id: (version, text)}`` for several articles in one read."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        got = self.articles.get(ids=ids, include=["documents", "metadatas"])
+        return {i: (m.get("version", ""), d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
 
     def article_infos(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Metadata (title, url, published, source, version) without the article texts."""

@@ -69,6 +69,7 @@ class SpeakerProfile:
     skeletons: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     count: int = 0
+    seen: set[tuple[str, ...]] = field(default_factory=set, repr=False)
 
     def add(self, *texts: str) -> None:
         for text in texts:
@@ -103,9 +104,23 @@ class SpeakerIndex:
             prof = self.profiles.get(key)
             if prof is None:
                 prof = self.profiles[key] = SpeakerProfile(key, st.speaker_canonical or st.speaker, st.speaker_en)
-            prof.add(st.speaker, st.speaker_canonical, st.speaker_en, st.role)
-            prof.add_name_skeletons(st.speaker, st.speaker_canonical)
+            forms = (st.speaker, st.speaker_canonical, st.speaker_en, st.role)
+            if forms not in prof.seen:  # a speaker quoted a thousand times: profiled once per wording
+                prof.seen.add(forms)
+                prof.add(*forms)
+                prof.add_name_skeletons(st.speaker, st.speaker_canonical)
             prof.count += 1
+        # key → profiles holding it: a question is scored against the profiles that share a
+        # key with it, not against every speaker of the archive
+        self.postings: dict[str, set[str]] = {}
+        self.by_name: dict[str, set[str]] = {}
+        for key, prof in self.profiles.items():
+            for k in prof.ar_keys | prof.en_keys | {"~" + sk for sk in prof.skeletons}:
+                self.postings.setdefault(k, set()).add(key)
+            for name in prof.names:
+                self.by_name.setdefault(name, set()).add(key)
+            prof.seen.clear()
+        self._top = sorted(self.profiles.values(), key=lambda p: -p.count)
 
     # --- expansion of X -----------------------------------------------------------------
     def _catalog_forms(self, text: str) -> list[str]:
@@ -179,9 +194,18 @@ class SpeakerIndex:
             return []
         nx = normalize(x).strip()
         readings = self.expand(x)
+        exact = self.by_name.get(nx, set())
+        candidates = set(exact)
+        for reading in readings:
+            for req in reading:
+                for phrase in req:
+                    for keys in phrase:
+                        for k in keys:
+                            candidates |= self.postings.get(k, set())
         scored: list[tuple[str, float]] = []
-        for key, prof in self.profiles.items():
-            if nx in prof.names:
+        for key in candidates:
+            prof = self.profiles[key]
+            if key in exact:
                 scored.append((key, 1.01))
                 continue
             best = max((self._score(reading, prof) for reading in readings), default=0.0)
@@ -195,4 +219,4 @@ class SpeakerIndex:
         return keep
 
     def top_speakers(self, n: int = 8) -> list[SpeakerProfile]:
-        return sorted(self.profiles.values(), key=lambda p: -p.count)[:n]
+        return self._top[:n]
