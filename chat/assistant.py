@@ -9,6 +9,7 @@ from typing import Any
 
 from chat.answer import Answer
 from chat.chain import build_chain, build_prepare, finish
+from chat.compose import compose
 from ingest.pipeline import IngestReport, ingest_paths
 from ingest.records import Article
 from ingest.settings import Settings
@@ -35,8 +36,8 @@ class Assistant:
 
             composer = LLMComposer.from_spec(settings.llm)
         self.composer = composer
-        self.prepare = build_prepare(self.store, self.index)
-        self.chain = build_chain(self.store, self.index, composer) if composer else build_chain(self.store, self.index)
+        self.prepare = build_prepare(self.store, self.index, settings.max_quotes)
+        self.chain = build_chain(self.store, self.index, composer or compose, settings.max_quotes)
 
     def ask(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; ``history`` holds the earlier questions, oldest first."""

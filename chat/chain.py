@@ -70,9 +70,9 @@ class QuoteFactory:
         )
 
 
-def build_prepare(store: Store, index: StatementIndex) -> Runnable:
+def build_prepare(store: Store, index: StatementIndex, max_quotes: int = 30) -> Runnable:
     """Question + history → {query, retrieval, quotes, known, unresolved}: everything but composing."""
-    search = StatementSearch(index)
+    search = StatementSearch(index, limit=max_quotes)
     quotes = QuoteFactory(store, index)
 
     def is_speaker(x: str) -> bool:
@@ -108,10 +108,12 @@ def finish(ans: Answer, inp: dict[str, Any]) -> Answer:
     return ans
 
 
-def build_chain(store: Store, index: StatementIndex, composer: Composer = compose) -> Runnable:
+def build_chain(
+    store: Store, index: StatementIndex, composer: Composer = compose, max_quotes: int = 30
+) -> Runnable:
     """The whole answer chain: :func:`build_prepare` followed by a composer."""
 
     def answer(inp: dict[str, Any]) -> Answer:
         return finish(composer(inp["query"], inp["quotes"], inp["known"], inp["unresolved"]), inp)
 
-    return (build_prepare(store, index) | RunnableLambda(answer)).with_config(run_name="aqwal_answer")
+    return (build_prepare(store, index, max_quotes) | RunnableLambda(answer)).with_config(run_name="aqwal_answer")

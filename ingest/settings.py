@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(350, description="Maximum chunk length in characters.")
     embed_batch: int = Field(32, description="Texts per embedding batch.")
     lock_timeout: float = Field(600.0, description="Seconds an ingest waits for another one.")
+    max_quotes: int = Field(30, ge=1, description="Most quotes in a list answer (the latest; a note gives the total).")
 
 
 def get_settings(**overrides: object) -> Settings:

@@ -9,6 +9,7 @@ import sys
 from conftest import SAMPLE, read_jsonl, shared_path
 
 from chat.evaluate import evaluate_qa, iou
+from ingest.arabic import normalize
 from ingest.pipeline import ingest_articles
 from ingest.records import Article, Statement
 
@@ -171,3 +172,65 @@ def test_cli_chat_keeps_history(seed_store):
     france = r.stdout.index("ستتجه إلى مجلس الأمن الدولي")
     russia = r.stdout.index("قلقها")
     assert france < russia
+
+
+def test_long_list_is_capped_to_latest_with_note_and_pages_back(gold_assistant):
+    """A speaker with more statements than the cap: the latest ones, a note, and "what else" pages back."""
+    from retriever.query import parse_query
+    from retriever.statements import StatementSearch
+
+    idx = gold_assistant.index
+    search = StatementSearch(idx, limit=4)
+    everything = [s.id for s in idx.by_entity[normalize("يوهانس فان در كلاوو")]]
+    assert len(everything) == 9
+    first = search.retrieve(parse_query("ماذا قال يوهانس فان در كلاوو؟"))
+    assert first.total == 9
+    assert [s.id for s in first.statements] == everything[-4:]  # the latest four, in order
+    again = parse_query("ماذا قال يوهانس فان در كلاوو؟")
+    again.exclude_ids = [s.id for s in first.statements]
+    second = search.retrieve(again)
+    assert [s.id for s in second.statements] == everything[1:5] and second.total == 5
+
+    from chat.chain import build_chain
+
+    chain = build_chain(gold_assistant.store, idx)
+    ans = chain.invoke({"question": "What did Johannes van der Klaauw say?", "history": []})
+    assert ans.total is None and len(ans.quotes) == 9  # under the default cap: everything, no note
+    capped = StatementSearch(idx, limit=3)
+    r = capped.retrieve(parse_query("What did Johannes van der Klaauw say?"))
+    assert r.total == 9 and len(r.statements) == 3
+
+
+def test_capped_answer_says_how_many(gold_assistant):
+    from chat.chain import build_chain
+
+    ans = build_chain(gold_assistant.store, gold_assistant.index, max_quotes=2).invoke(
+        {"question": "ماذا قالت وزارة خارجية أذربيجان؟", "history": []})
+    assert len(ans.quotes) == 2 and ans.total == 6
+    assert "2 من 6" in ans.answer
+    for q in ans.quotes:
+        assert gold_assistant.article(q.article_id).text[q.start : q.end] == q.quote
+
+
+def test_filtered_ann_agrees_with_exact_scoring(gold_assistant):
+    """Past the exact-scoring limit, Chroma's ANN filtered to the speaker finds the same best statements."""
+    idx = gold_assistant.index
+    cands = idx.by_entity[normalize("يوهانس فان در كلاوو")]
+    exact = idx.dense_scores("الهدنة الإنسانية", cands)
+    approx = idx.dense_scores("الهدنة الإنسانية", cands, limit=3)
+    assert len(exact) == 9 and 3 <= len(approx) <= 9
+    best = max(exact, key=exact.get)
+    assert best in approx and abs(approx[best] - exact[best]) < 1e-3
+
+
+def test_speaker_postings_find_the_same_speakers_as_a_full_scan(gold_assistant):
+    speakers = gold_assistant.index.speakers
+    for x in ["CSTO", "Azerbaijan", "الخارجية الأذربيجانية", "Pashinyan", "van der Klaauw", "Human Rights Watch",
+              "المتحدث باسم وزارة الدفاع", "Nobody Atall"]:
+        fast = speakers.resolve(x)
+        readings = speakers.expand(x)
+        full = sorted(k for k, p in speakers.profiles.items()
+                      if max((speakers._score(r, p) for r in readings), default=0) >= 0.6)
+        assert {k for k, _ in fast} <= set(full) | {k for k, s in fast if s > 1}
+        if full:
+            assert fast, x
