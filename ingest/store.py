@@ -206,12 +206,14 @@ class Store:
         for name in names:
             col = self.chunks if name == "chunks" else self.statements
             ids: list[str] = []
-            texts: list[str] = []
-            for rid, doc, meta in self.iter_rows(col, include=["documents", "metadatas"]):
-                if versions.get(meta.get("article_id")) == meta.get("version"):
-                    ids.append(rid)
-                    texts.append(doc)
-            index = out[name] = LexicalIndex.build(ids, texts, gen)
+
+            def committed_texts(col: Any = col, ids: list[str] = ids) -> Iterator[str]:
+                for rid, doc, meta in self.iter_rows(col, include=["documents", "metadatas"]):
+                    if versions.get(meta.get("article_id")) == meta.get("version"):
+                        ids.append(rid)
+                        yield doc
+
+            index = out[name] = LexicalIndex.build(ids, committed_texts(), gen)
             self._lexical[name] = index
             try:
                 index.save(self.lexical_dir(name))

