@@ -302,3 +302,31 @@ def test_speaker_boundaries():
             "في تصريح أمس، إن العمل جار لتشكيل حكومة وحدة وطنية.")
     s = one(text)
     assert s.speaker_canonical == "محمود عباس"
+
+
+def test_uncued_continuation_opening_with_emphatic_inna():
+    # seed-000 (gold q09): the sentence after the ministry's statement opens with إنّ and
+    # has no cue; it and the narrative-free sentence after it go on quoting the ministry
+    text = (
+        "كما قالت وزارة الخارجية أن العدوان التالي للجانب الأرميني على أذربيجان انتهاك صارخ لقواعد "
+        "القانون الدولي. إن خطوات أرمينيا هذه تتعارض تمامًا مع عملية التطبيع والسلام الجارية. في الوقت "
+        "الذي تقوم فيه أذربيجان بأعمال الترميم، تثبت أرمينيا من خلال عدوانها مرة أخرى أنها تعرقل هذه "
+        "العملية بكل الوسائل. من جانبه، قال وزير الدفاع إن قواته ردت."
+    )
+    sts = extract_statements("seed-000", text)
+    cont = [s for s in sts if s.cue == ""]
+    assert len(cont) == 1
+    c = cont[0]
+    assert c.quote.startswith("إن خطوات أرمينيا") and c.quote.endswith("بكل الوسائل")
+    assert c.kind == "direct" and c.speaker == "وزارة الخارجية"
+    assert sts[-1].cue == "قال" and sts[-1].quote == "قواته ردت"
+
+
+@pytest.mark.parametrize("text", [
+    # snn-politics style narration: a sentence opening with إنّ with no statement before it
+    "وصل الوفد إلى القاهرة أمس. إن الزيارة تأتي في إطار جولة إقليمية.",
+    # the sentence after the statement has its own cue: it is its own statement
+    "وقال الوزير إن المحادثات مستمرة. إن الوزير أضاف أن الاتفاق قريب.",
+])
+def test_no_uncued_continuation_without_a_preceding_statement(text: str):
+    assert not [s for s in extract_statements("t", text) if s.cue == ""]

@@ -63,6 +63,7 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 log = logging.getLogger(__name__)
 
 _SAY = cues.Cue("قال", "", "say")
+_EMPHATIC_INNA = {p + s for p in ("إن", "إنّ") for s in ("", "ه", "ها", "هم", "نا", "ني")}
 _NOT_BEFORE_VERB = {normalize(w) for w in (
     "أن إن ان بأن وأن وإن لأن في على من إلى الى عن مع بعد قبل ضد حول عند لدى ب ل ما لا لم لن "
     "التي الذي الذين اللذين اللتين عدم تم يتم رغم برغم إثر عقب بسبب ضد مقابل تجاه وسط "
@@ -675,8 +676,38 @@ class _Extractor:
             if bare in POSTPOSED_MARKERS:
                 self.marker(i)
         self.out.sort(key=lambda x: x[0].start)
+        self._uncued_continuations()
         self._cataphora()
         return [st for st, _ in self.out]
+
+    def _uncued_continuations(self) -> None:
+        """"… قالت الوزارة إن …. إن خطوات أرمينيا هذه تتعارض …": a sentence of the same
+        paragraph that opens with an emphatic إنّ right after a statement, with no cue of its
+        own, goes on quoting that speaker (unmarked direct speech, no cue). Narration does
+        not open a sentence with إنّ; quoted speech does."""
+        doc = self.doc
+        n = len(doc)
+        taken = sorted((c.tok_start, c.tok_end) for _, c in self.out)
+        for st, c in list(self.out):
+            j = c.tok_end
+            while j < n and not doc.is_word[j] and doc.keys[j] not in SENT_END and j - c.tok_end < 3:
+                j += 1
+            if j >= n or doc.keys[j] not in SENT_END:
+                continue  # the statement must end its sentence
+            j += 1
+            if j >= n or doc.para[j] != doc.para[c.tok_end - 1] or not doc.is_word[j]:
+                continue
+            first = self.text[doc.starts[j] : doc.ends[j]]
+            if first not in _EMPHATIC_INNA or any(a <= j < b for a, b in taken):
+                continue
+            e = content_end(doc, j, extend=True)
+            if any(cues.lookup(doc.keys[t])[0] for t in range(j, e)) or any(j < a < e for a, _ in taken):
+                continue  # another attribution inside: not an uncued continuation
+            s, end = span_chars(doc, j, e)
+            ref = self.refs.get(id(st))
+            self._emit(ref, "", -1, Content(s, end, "direct", j, e), list(st.via), False)
+            taken.append((j, e))
+        self.out.sort(key=lambda x: x[0].start)
 
     def participle(self, i: int) -> None:
         """"… قائلا إن/:" after a non-speech verb: the words of that verb's subject."""

@@ -105,9 +105,16 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
     return j
 
 
+_NARRATION_F = {normalize(w) for w in "فقد فيما فكان فكانت فلم".split()}
+
+
 def _continues(doc: Doc, j: int) -> bool:
+    """The sentence at ``j`` can go on quoting: no narrative و…/فقد… opening and no cue.
+
+    Only a few ف-words open narration; في، فإن، فوق … open quoted sentences as often.
+    """
     k = doc.keys[j]
-    if not doc.is_word[j] or k[:1] in ("و", "ف"):
+    if not doc.is_word[j] or k[:1] == "و" or k in _NARRATION_F:
         return False
     e = doc.sent_end_tok(j)
     return not any(cues.lookup(doc.keys[t])[0] for t in range(j, e))
