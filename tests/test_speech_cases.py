@@ -330,3 +330,30 @@ def test_uncued_continuation_opening_with_emphatic_inna():
 ])
 def test_no_uncued_continuation_without_a_preceding_statement(text: str):
     assert not [s for s in extract_statements("t", text) if s.cue == ""]
+
+
+def test_relative_clause_cue_after_a_named_antecedent():
+    # snn-2015-07-21-0058
+    text = ("ومن بين هؤلاء عالم الاجتماع هرمز مسعودي، الذي قال: «لا يمكن أن نغفل أن هذه بلاد حقيقية "
+            "بها شعب حقيقي يرغب في حياة حقيقية».")
+    s = one(text)
+    assert "هرمز مسعودي" in s.speaker and s.cue == "قال"
+    assert s.quote.startswith("لا يمكن أن نغفل") and s.kind == "direct"
+
+
+def test_relative_clause_without_comma_claims_no_antecedent():
+    # snn-2015-07-21-0141 style: the antecedent of التي is the clashes, not a speaker
+    text = "وأشار الحاكم إلى هذه الاشتباكات الأخيرة التي قال إنها أسفرت عن إصابة مجندين اثنين."
+    sts = extract_statements("t", text)
+    assert all("الاشتباكات" not in s.speaker for s in sts)
+
+
+def test_cue_in_relative_clause_on_a_speech_noun():
+    # snn-2015-08-06-0369 (gold q05): "تصريحاته الأخيرة التي اعتبر فيها …" inside the Turkish
+    # ministry's statement: the words are العربي's, relayed by the ministry
+    text = ("وقالت الخارجية التركية إن تصريحات العربي حيال هذه الغارات «لا تعبر عن الرأي العام في الجامعة»، "
+            "وأنّ تصريحاته الأخيرة التي اعتبر فيها الضربات العسكرية التركية ضدّ مواقع التنظيم بمثابة "
+            "الانتهاك لوحدة الأراضي العراقية، لا تعبّر إلا عن رأيه الشخصي.")
+    s = one(text, cue="اعتبر")
+    assert s.quote == "الضربات العسكرية التركية ضدّ مواقع التنظيم بمثابة الانتهاك لوحدة الأراضي العراقية"
+    assert s.speaker.startswith("العربي") and s.via == ["الخارجية التركية"]

@@ -63,6 +63,11 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 log = logging.getLogger(__name__)
 
 _SAY = cues.Cue("قال", "", "say")
+_RELATIVES = {"التي", "الذي", "اللتي"}
+_SPEECH_NOUNS = tuple(normalize(w) for w in (
+    "تصريحات", "تصريح", "بيان", "كلمة", "كلمت", "حديث", "خطاب", "مقابلة", "مقابلت", "رسالة", "رسالت", "تغريدة",
+    "تغريدت", "مقال"))
+_DEMONSTRATIVES = {normalize(w) for w in "هؤلاء هذا هذه ذلك تلك أولئك".split()}
 _EMPHATIC_INNA = {p + s for p in ("إن", "إنّ") for s in ("", "ه", "ها", "هم", "نا", "ني")}
 _NOT_BEFORE_VERB = {normalize(w) for w in (
     "أن إن ان بأن وأن وإن لأن في على من إلى الى عن مع بعد قبل ضد حول عند لدى ب ل ما لا لم لن "
@@ -247,6 +252,8 @@ class _Extractor:
         cue_start = doc.starts[i] + pre
         cue_text = self.text[cue_start : doc.ends[i + ntok - 1]]
         prev = doc.keys[i - 1] if i > 0 else ""
+        if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):
+            return
         if (cue.ctype == "np" and after_cue < len(doc) and doc.keys[after_cue][:1] == "ب"
                 and len(doc.keys[after_cue]) > 3
                 and self.cat.match_at(doc.keys, after_cue)[1] is None):
@@ -306,11 +313,106 @@ class _Extractor:
                 ref = self._referent(sm, cue.gender)
                 m = sm
             via = [outer[0].speaker_canonical or outer[0].speaker, *outer[0].via]
+        if ref is None and prev in _RELATIVES and not pre:
+            ref = self._antecedent(i - 1, cue.gender)
         if ref is None:
             ref = self._pronoun_referent(i, cue.gender, pre)
         via += relay + self._relays(after, c.tok_start)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, cue_text, cue_start, c, via, m is not None)
+
+    def _antecedent(self, rel: int, gender: str) -> Referent | None:
+        """"… هرمز مسعودي، الذي قال إن …": the named person or body the relative pronoun
+        follows (after a comma) is the speaker. Without the comma the antecedent is as often
+        the object ("الاشتباكات التي قال إنها …"), so nothing is claimed."""
+        doc = self.doc
+        c = rel - 1
+        if c < 1 or doc.keys[c] not in ("،", ","):
+            return None
+        best = None
+        for t in range(c - 1, max(doc.sent_start_tok(c), c - 8) - 1, -1):
+            k = doc.keys[t]
+            if not doc.is_word[t] or k in STOP_WORDS or k in _DEMONSTRATIVES or cues.lookup(k)[0] is not None:
+                break  # the noun phrase cannot reach back over a cue, a particle or a demonstrative
+            m = parse_mention(doc, t, self.cat)
+            if m is None or m.next_tok != c:
+                continue
+            boundary = (t == 0 or not doc.is_word[t - 1] or doc.keys[t - 1] in STOP_WORDS
+                        or doc.keys[t - 1] in _DEMONSTRATIVES)
+            # a bare name only at a clean left edge; a role, a title or a known body anywhere
+            if m.head in ("title", "org", "entity") or m.role_start >= 0 or (m.head == "name" and boundary):
+                best = m
+        if best is not None:
+            ref = self._referent(best, gender)
+            if gender and ref.gender and ref.gender != gender:
+                return None
+            self.disc.add(ref)
+            return ref
+        return None
+
+    def _speech_noun_owner(self, rel: int) -> Referent | None:
+        """Who made the statements named before a relative pronoun: "تصريحات العربي التي …"
+        (a genitive), "تصريحاته الأخيرة التي …" (a pronoun: the nearest earlier
+        "speech-noun + name" of the last two sentences, else the latest compatible speaker)."""
+        doc = self.doc
+        lo = max(doc.sent_start_tok(rel), rel - 3)
+        for t in range(rel - 1, lo - 1, -1):
+            k = doc.keys[t]
+            base = k[1:] if k[:1] in ("و", "ب", "ل") and len(k) > 4 else k
+            defined = base.startswith("ال")
+            base = base[2:] if defined else base
+            noun = next((n for n in _SPEECH_NOUNS if base.startswith(n)), None)
+            if noun is None:
+                continue
+            suffix = base[len(noun):]
+            if suffix in ("ه", "ها", "هم"):
+                gender = {"ه": "m", "ها": "f"}.get(suffix, "")
+                owner = self._genitive_owner(t, doc.sent[t] - 2)
+                return owner or self.disc.last_compatible(gender, doc.starts[t])
+            if suffix == "" and not defined:
+                m = parse_mention(doc, t + 1, self.cat)
+                if m is not None and m.head in ("name", "org", "entity", "title") and m.next_tok <= rel:
+                    return self._referent(m, "")
+            return None
+        return None
+
+    def _genitive_owner(self, before: int, min_sent: int) -> Referent | None:
+        doc = self.doc
+        for t in range(before - 1, -1, -1):
+            if doc.sent[t] < min_sent:
+                break
+            k = doc.keys[t]
+            if doc.is_word[t] and any(k == n or k == "و" + n for n in _SPEECH_NOUNS):
+                m = parse_mention(doc, t + 1, self.cat)
+                if m is not None and m.head in ("name", "org", "entity"):
+                    return self._referent(m, "")
+        return None
+
+    def _relative_statement(self, i: int, cue_text: str, cue_start: int, after_cue: int) -> bool:
+        """"تصريحاته الأخيرة التي اعتبر فيها الضربات … بمثابة الانتهاك …": a cue in a
+        relative clause on a speech noun. The words run from after فيه/فيها (and any
+        complementizer) to the end of the clause; the speaker owns the statements."""
+        doc = self.doc
+        owner = self._speech_noun_owner(i - 1)
+        if owner is None:
+            return False
+        j = after_cue
+        if j < len(doc) and doc.keys[j] in ("فيه", "فيها", "فيهم"):
+            j += 1
+        if j < len(doc) and is_complementizer(doc, j):
+            j += 1
+        e = j
+        end = doc.sent_end_tok(j) if j < len(doc) else j
+        while e < end and doc.keys[e] not in ("،", ",", "؛", ";") and doc.keys[e] not in QUOTE_OPEN:
+            e += 1
+        if e - j < 3:
+            return False
+        s, t = span_chars(doc, j, e)
+        outer = self._outer(i)
+        via = [outer[0].speaker_canonical or outer[0].speaker, *outer[0].via] if outer else []
+        self.consumed = max(self.consumed, j)
+        self._emit(owner, cue_text, cue_start, Content(s, t, "indirect", j, e), via, True)
+        return True
 
     def _cataphora(self) -> None:
         """"قال مسؤول بالأمم المتحدة … إن …. وقال يوهانس فان در كلاوو إنه …": an unnamed
