@@ -408,6 +408,9 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
     return None
 
 
+_BROKEN_PLURALS = _n("سكان شهود نشطاء خبراء مصادر أطباء عمال قادة زعماء مسؤولو مواطنون")
+
+
 def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
     """Grammatical gender of a mention when it can be read off the words (else "")."""
     if m.entity_id:
@@ -415,8 +418,11 @@ def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
         if ent and ent.gender:
             return ent.gender
     k = doc.keys[m.start]
-    if m.head == "name" and m.end - m.start == 1 and k.endswith("ون") and len(k) > 4:
-        return "p"
+    if m.head == "name" and k.endswith("ون") and len(k) > 4 and (
+            m.end - m.start == 1 or doc.keys[m.start + 1].endswith(("ون", "ين"))):
+        return "p"  # محللون، مسؤولون أمريكيون (a plural with its agreeing adjective)
+    if k in _BROKEN_PLURALS:
+        return "p"  # سكان وشهود، نشطاء، خبراء
     if m.head in ("org", "entity", "title"):
         if k.endswith("ه") or k.endswith("ات"):
             return "f"
