@@ -245,6 +245,8 @@ class Store:
         """
         for name in self.LEXICAL:
             index = self._lexical.get(name) or LexicalIndex.load(self.lexical_dir(name))
+            if index is None and since == 0 and self.articles.count() <= len(articles):
+                index = LexicalIndex(0)  # a new store: every article in it came from this run
             if index is None or index.generation != since:
                 self.rebuild_lexical(generation, names=(name,))
                 continue
