@@ -96,7 +96,8 @@ def embed_unique(store: Store, texts: list[str], report: IngestReport, cache: Ve
     if not texts:
         return np.zeros((0, getattr(embedder, "dim", 384)), dtype=np.float32)
     found = {t: cache.get(t) for t in dict.fromkeys(texts)}
-    todo = [t for t, v in found.items() if v is None]
+    # similar lengths batched together: less padding for the encoder
+    todo = sorted((t for t, v in found.items() if v is None), key=len)
     batch = max(1, store.settings.embed_batch)
     for i in range(0, len(todo), batch):
         part = todo[i : i + batch]
