@@ -357,3 +357,15 @@ def test_cue_in_relative_clause_on_a_speech_noun():
     s = one(text, cue="اعتبر")
     assert s.quote == "الضربات العسكرية التركية ضدّ مواقع التنظيم بمثابة الانتهاك لوحدة الأراضي العراقية"
     assert s.speaker.startswith("العربي") and s.via == ["الخارجية التركية"]
+
+
+def test_short_title_reference_to_a_person_named_outside_statements():
+    # snn-2015-08-04-0821: the lead names two ministers, neither in a statement; "الوزير" is
+    # the one whose surname was mentioned last (لافروف), and "بهذا الخصوص" is no speaker
+    text = ("تركزت محادثات وزير الخارجية الروسي سيرجي لافروف في الدوحة على الأزمة السورية. "
+            "والتقى لافروف وزير الخارجية الأميركي جون كيري ونظيره السعودي عادل الجبير. "
+            "وفي عرضه لنتائج المحادثات، عبر لافروف عن موقف موسكو من الأزمة السورية.\n"
+            "وقال الوزير بهذا الخصوص: نعم، نحن نقدم دعما عسكريا تقنيا للحكومة السورية.")
+    s = one(text, cue="قال")
+    assert s.speaker == "الوزير" and s.speaker_canonical == "سيرجي لافروف"
+    assert s.role == "وزير الخارجية الروسي" and s.quote.startswith("نعم، نحن نقدم")

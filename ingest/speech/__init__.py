@@ -149,6 +149,8 @@ class _Extractor:
         target = None
         if m.head in ("org", "title", "entity", "doc") and is_short_reference(keys):
             target = self.disc.short_reference(speaker, s)
+            if target is None and m.head == "title" and len(keys) == 1:
+                target = self._titled_name_before(m.start, keys[0])
         elif m.head == "name":
             target = self.disc.fuller_name(speaker, s)
             if target is None and m.end - m.start <= 3:
@@ -167,6 +169,33 @@ class _Extractor:
             if ent is not None:
                 eid = ent.id
         return make_referent(speaker, s, e, canonical, gender, eid, role, m.head)
+
+    def _titled_name_before(self, tok: int, key: str) -> Referent | None:
+        """"الوزير" with no earlier speaker to refer to: among the people the text before
+        names with that title ("وزير الخارجية الروسي سيرجي لافروف", often in a lead outside
+        any statement), the one whose surname was mentioned most recently ("عبر لافروف …")."""
+        doc = self.doc
+        bare = key[2:] if key.startswith("ال") else key
+        best: tuple[int, Referent] | None = None
+        for t in range(tok - 1, -1, -1):
+            if doc.keys[t] not in (bare, key, "و" + bare, "و" + key):
+                continue
+            m = parse_mention(doc, t, self.cat)
+            if m is None or m.head != "name" or m.role_start < 0:
+                continue
+            end = next((u for u in range(m.start + 1, m.end) if doc.keys[u][:1] == "و" and len(doc.keys[u]) > 3),
+                       m.end)  # "جون كيري ونظيره السعودي …": the first person only
+            if (end - m.start == 1 and end < len(doc) and doc.is_word[end] and doc.keys[end] not in STOP_WORDS
+                    and cues.lookup(doc.keys[end])[0] is None):
+                end += 1  # a surname the mention parser left out
+            names = set(doc.keys[m.start : end])
+            seen = max((u for u in range(end, tok) if doc.keys[u] in names), default=t)
+            if best is None or seen > best[0]:
+                ns, ne = doc.starts[m.start], doc.ends[end - 1]
+                rs, re_ = span_chars(doc, m.role_start, m.role_end)
+                best = (seen, make_referent(self.text[ns:ne], ns, ne, self.text[ns:ne], "", m.entity_id,
+                                            self.text[rs:re_], "name"))
+        return best[1] if best else None
 
     def _entity_fields(self, ref: Referent) -> tuple[str, str]:
         if ref.entity_id:
