@@ -171,6 +171,7 @@ def ingest_articles(
         if progress:
             progress(report.articles, report.chunks)
     if written:
+        store.record_changes(store.generation() + 1, list(written) if incremental else None)
         gen = store.bump_generation()
         if incremental:
             store.update_lexical(since, gen, written)

@@ -207,10 +207,53 @@ class Store:
         if cached is not None and cached.generation == gen:
             return cached
         index = LexicalIndex.load(self.lexical_dir(name))
+        if index is not None and index.generation < gen:
+            index = self._catch_up(name, index, gen)
         if index is None or index.generation != gen:
             index = self.rebuild_lexical(gen, names=(name,))[name]
         self._lexical[name] = index
         return index
+
+    def _catch_up(self, name: str, index: LexicalIndex, gen: int) -> LexicalIndex | None:
+        """Apply the article changes of generations index+1 … gen, read from Chroma.
+
+        Each ingest records which articles it wrote under its generation, so a process on
+        another machine (server mode) whose local index is behind updates it in O(change)
+        instead of rebuilding from the whole collection. None when the record is incomplete.
+        """
+        wanted = [f"changes-{g}" for g in range(index.generation + 1, gen + 1)]
+        got = self.meta.get(ids=wanted, include=["documents"])
+        if len(got["ids"]) != len(wanted):
+            return None
+        lists = [json.loads(doc or "[]") for doc in got["documents"]]
+        if any(not isinstance(ids, list) for ids in lists):
+            return None  # a generation that rebuilt after a killed run: its changes are unknown
+        changed = list(dict.fromkeys(a for ids in lists for a in ids))
+        versions = self.article_versions(changed)
+        col = self.chunks if name == "chunks" else self.statements
+        rows: dict[str, dict[str, list]] = {a: {name: []} for a in changed}
+        for i in range(0, len(changed), 500):
+            part = changed[i : i + 500]
+            for rid, doc, meta in self.iter_rows(col, include=["documents", "metadatas"],
+                                                 where={"article_id": {"$in": part}}):
+                if versions.get(meta["article_id"]) == meta.get("version"):
+                    rows[meta["article_id"]][name].append((rid, doc))
+        index.remove_groups(changed)
+        flat = [(a, rid, doc) for a, parts in rows.items() for rid, doc in parts[name]]
+        index.add([r for _, r, _ in flat], (d for _, _, d in flat), [a for a, _, _ in flat])
+        index.generation = gen
+        try:
+            index.save(self.lexical_dir(name))
+        except OSError as exc:
+            log.warning("cannot save lexical index: %s", exc)
+        return index
+
+    def record_changes(self, generation: int, article_ids: Sequence[str] | None) -> None:
+        """Which articles generation ``generation`` wrote (see :meth:`_catch_up`); None when
+        that cannot be known (the run follows a killed one), which makes readers rebuild."""
+        doc = json.dumps(list(article_ids) if article_ids is not None else "*", ensure_ascii=False)
+        self.meta.upsert(ids=[f"changes-{generation}"], embeddings=[_UNIT], documents=[doc],
+                         metadatas=[{"kind": "changes", "generation": generation}])
 
     def rebuild_lexical(
         self, generation: int | None = None, names: Sequence[str] = LEXICAL

@@ -198,3 +198,29 @@ def test_ingest_updates_lexical_indexes_in_place_and_rebuilds_after_a_killed_run
     ingest_articles([Article(id="late", text="وقالت الحكومة إن المفاوضات مستمرة مع الوسطاء.")], again)
     index = LexicalIndex.load(again.lexical_dir("chunks"))
     assert len(index.segments) == 1 and any(i.startswith("late") for i in index.ids)  # rebuilt from Chroma
+
+
+def test_a_lagging_lexical_index_catches_up_from_the_recorded_changes(tmp_path, eval_articles):
+    """Another machine's local index, one ingest behind, applies that ingest's recorded
+    article changes (read from Chroma) instead of rebuilding, and equals a rebuild."""
+    import shutil
+
+    from ingest.lexical import LexicalIndex
+
+    settings = Settings(store=tmp_path / "s")
+    arts = [Article(id=a["id"], text=a["text"], title=a["title"]) for a in eval_articles]
+    ingest_articles(arts[:5], Store(settings))
+    behind = tmp_path / "behind"
+    shutil.copytree(settings.store / "lexical", behind)
+    ingest_articles(arts[5:] + [Article(id=arts[1].id, text=arts[1].text + " وقالت الوزارة إن الحدود هادئة.")],
+                    Store(settings))
+    shutil.rmtree(settings.store / "lexical")
+    shutil.copytree(behind, settings.store / "lexical")  # this machine's index is one generation old
+    reader = Store(settings)
+    for name in reader.LEXICAL:
+        assert LexicalIndex.load(reader.lexical_dir(name)).generation == reader.generation() - 1
+        caught = reader.lexical(name)
+        assert caught.generation == reader.generation() and len(caught.segments) == 2  # updated, not rebuilt
+        rebuilt = reader.rebuild_lexical(names=(name,))[name]
+        for q in ["الحدود هادئة", "منظمة هيومن رايتس ووتش", "الهدنة"]:
+            assert caught.search(q, 20) == rebuilt.search(q, 20), (name, q)
