@@ -230,23 +230,14 @@ class Store:
             return None  # a generation that rebuilt after a killed run: its changes are unknown
         changed = list(dict.fromkeys(a for ids in lists for a in ids))
         versions = self.article_versions(changed)
-        col = self.chunks if name == "chunks" else self.statements
-        rows: dict[str, dict[str, list]] = {a: {name: []} for a in changed}
+        articles: dict[str, dict[str, list]] = {a: {name: []} for a in changed}
         for i in range(0, len(changed), 500):
-            part = changed[i : i + 500]
-            for rid, doc, meta in self.iter_rows(col, include=["documents", "metadatas"],
-                                                 where={"article_id": {"$in": part}}):
+            where = {"article_id": {"$in": changed[i : i + 500]}}
+            for rid, doc, meta in self.iter_rows(self._collection(name), include=["documents", "metadatas"],
+                                                 where=where):
                 if versions.get(meta["article_id"]) == meta.get("version"):
-                    rows[meta["article_id"]][name].append((rid, doc))
-        index.remove_groups(changed)
-        flat = [(a, rid, doc) for a, parts in rows.items() for rid, doc in parts[name]]
-        index.add([r for _, r, _ in flat], (d for _, _, d in flat), [a for a, _, _ in flat])
-        index.generation = gen
-        try:
-            index.save(self.lexical_dir(name))
-        except OSError as exc:
-            log.warning("cannot save lexical index: %s", exc)
-        return index
+                    articles[meta["article_id"]][name].append((rid, doc))
+        return self._apply(name, index, gen, articles)
 
     def record_changes(self, generation: int, article_ids: Sequence[str] | None) -> None:
         """Which articles generation ``generation`` wrote (see :meth:`_catch_up`); None when
@@ -262,7 +253,7 @@ class Store:
         versions = self.article_versions()
         out: dict[str, LexicalIndex] = {}
         for name in names:
-            col = self.chunks if name == "chunks" else self.statements
+            col = self._collection(name)
             ids: list[str] = []
             groups: list[str] = []
 
@@ -293,11 +284,19 @@ class Store:
             if index is None or index.generation != since:
                 self.rebuild_lexical(generation, names=(name,))
                 continue
-            index.remove_groups(articles)
-            rows = [(aid, rid, text) for aid, parts in articles.items() for rid, text in parts.get(name, ())]
-            index.add([r for _, r, _ in rows], (t for _, _, t in rows), [a for a, _, _ in rows])
-            index.generation = generation
-            self._keep_lexical(name, index)
+            self._apply(name, index, generation, articles)
+
+    def _apply(self, name: str, index: LexicalIndex, generation: int,
+               articles: dict[str, dict[str, list]]) -> LexicalIndex:
+        """Replace these articles' rows in ``index`` (older rows masked, new ones appended)."""
+        index.remove_groups(articles)
+        rows = [(aid, rid, text) for aid, parts in articles.items() for rid, text in parts.get(name, ())]
+        index.add([r for _, r, _ in rows], (t for _, _, t in rows), [a for a, _, _ in rows])
+        index.generation = generation
+        return self._keep_lexical(name, index)
+
+    def _collection(self, name: str) -> Any:
+        return self.chunks if name == "chunks" else self.statements
 
     def _keep_lexical(self, name: str, index: LexicalIndex) -> LexicalIndex:
         self._lexical[name] = index
