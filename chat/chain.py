@@ -43,7 +43,7 @@ class QuoteFactory:
         missing = [a for a, v in want.items() if (a, v) not in self._texts]
         for aid, (version, text) in self.store.article_texts(missing).items():
             self._texts[(aid, version)] = text
-        for key in [(a, v) for a, v in want.items()]:
+        for key in want.items():
             if key in self._texts:
                 self._texts.move_to_end(key)
         while len(self._texts) > max(self.cache_size, len(want)):

@@ -99,16 +99,8 @@ class LexicalIndex:
         self.lengths = np.concatenate([self.lengths, np.asarray(lengths, dtype=np.float32)])
         self.alive = np.concatenate([self.alive, np.ones(len(lengths), dtype=bool)])
         counts = np.fromiter((len(u) for u in voc_parts), dtype=np.int64, count=len(voc_parts))
-        voc = np.concatenate(voc_parts)
-        tf = np.concatenate(tf_parts)
         docs = np.repeat(np.arange(base, base + len(lengths), dtype=np.int32), counts)
-        order = np.argsort(voc, kind="stable")
-        indptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(voc, minlength=len(self.vocab)), out=indptr[1:])
-        seg = Segment(uuid.uuid4().hex[:12], indptr, docs[order], tf[order])
-        self.segments.append(seg)
-        self._dirty.add(seg.name)
-        self._pos = None
+        self.segments.append(self._segment(np.concatenate(voc_parts), docs, np.concatenate(tf_parts)))
         if len(self.segments) > MAX_SEGMENTS:
             self.compact()
 
@@ -137,17 +129,23 @@ class LexicalIndex:
         voc = np.concatenate(voc_parts) if voc_parts else np.zeros(0, dtype=np.int32)
         docs = np.concatenate(doc_parts) if doc_parts else np.zeros(0, dtype=np.int32)
         tf = np.concatenate(tf_parts) if tf_parts else np.zeros(0, dtype=np.float32)
-        order = np.lexsort((docs, voc))
-        indptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(voc, minlength=len(self.vocab)), out=indptr[1:])
         self.ids = [self.ids[i] for i in keep]
         self.groups = [self.groups[i] for i in keep]
         self.lengths = self.lengths[keep]
         self.alive = np.ones(len(keep), dtype=bool)
+        self.segments = []
+        self._dirty.clear()
+        self.segments.append(self._segment(voc, docs, tf))
+
+    def _segment(self, voc: np.ndarray, docs: np.ndarray, tf: np.ndarray) -> Segment:
+        """Postings (term, document, tf) as a new unsaved segment, by term then document."""
+        order = np.lexsort((docs, voc))
+        indptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(voc, minlength=len(self.vocab)), out=indptr[1:])
         seg = Segment(uuid.uuid4().hex[:12], indptr, docs[order], tf[order])
-        self.segments = [seg]
-        self._dirty = {seg.name}
+        self._dirty.add(seg.name)
         self._pos = None
+        return seg
 
     # --- scoring -------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -162,8 +160,9 @@ class LexicalIndex:
         norm = K1 * ((1 - B) + B * self.lengths / avg)
         doc_parts, w_parts = [], []
         for term in terms:  # repeated query terms count again, as in bm25s
-            docs = np.concatenate([seg.postings(term)[0] for seg in self.segments])
-            tf = np.concatenate([seg.postings(term)[1] for seg in self.segments])
+            postings = [seg.postings(term) for seg in self.segments]
+            docs = np.concatenate([d for d, _ in postings])
+            tf = np.concatenate([f for _, f in postings])
             live = self.alive[docs]
             docs, tf = docs[live], tf[live]
             if not len(docs):
