@@ -111,6 +111,11 @@ _RELAY_VERBS = {normalize(w) for w in ("نشرته", "نشرتها", "نقلته
                                        "بثته", "بثتها", "وزعته", "وزعتها")}
 
 
+def _relayed_by(outer: Statement) -> list[str]:
+    """``via`` of a statement nested in ``outer``'s words: its speaker, then its relays."""
+    return [outer.speaker_canonical or outer.speaker, *outer.via]
+
+
 def statement_id(article_id: str, start: int, end: int) -> str:
     """Deterministic id from the article and the span."""
     h = hashlib.sha1(f"{article_id}\x00{start}\x00{end}".encode()).hexdigest()[:10]
@@ -341,7 +346,7 @@ class _Extractor:
                     return  # the outer speaker's own relative clause (التي قال إن …)
                 ref = self._referent(sm, cue.gender)
                 m = sm
-            via = [outer[0].speaker_canonical or outer[0].speaker, *outer[0].via]
+            via = _relayed_by(outer[0])
         if ref is None and prev in _RELATIVES and not pre:
             ref = self._antecedent(i - 1, cue.gender)
         if ref is None:
@@ -438,7 +443,7 @@ class _Extractor:
             return False
         s, t = span_chars(doc, j, e)
         outer = self._outer(i)
-        via = [outer[0].speaker_canonical or outer[0].speaker, *outer[0].via] if outer else []
+        via = _relayed_by(outer[0]) if outer else []
         self.consumed = max(self.consumed, j)
         self._emit(owner, cue_text, cue_start, Content(s, t, "indirect", j, e), via, True)
         return True
