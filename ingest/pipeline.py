@@ -19,7 +19,7 @@ from ingest.chunker import chunk_article
 from ingest.loaders import Loader, Skipped
 from ingest.records import Article, Chunk, Statement
 from ingest.settings import Settings
-from ingest.store import Store, chunk_id, statement_row_id
+from ingest.store import LexicalUpdate, Store, chunk_id, statement_row_id
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,11 @@ def embed_unique(store: Store, texts: list[str], report: IngestReport, cache: Ve
     return np.stack([found[t] for t in texts])
 
 
+# Lexical rows are staged into the index in batches of about this many texts: small enough
+# that a long run never holds its texts to the end, large enough to keep segments few.
+LEXICAL_STAGE_TEXTS = 20_000
+
+
 def ingest_articles(
     articles: Iterable[Article],
     store: Store,
@@ -127,7 +132,10 @@ def ingest_articles(
     cache = VectorCache()
     since = store.generation()
     incremental = not store.writes_pending()  # a killed run left rows the indexes may lack
-    written: dict[str, dict[str, list]] = {}  # article id → its new lexical rows (last version wins)
+    lexical: LexicalUpdate | None = None  # started at the first write; None = rebuild at the end
+    written: dict[str, None] = {}  # ids of the articles this run wrote, in order
+    pending: dict[str, dict[str, list]] = {}  # their lexical rows not yet staged (last version wins)
+    pending_texts = 0
     for group in _group(articles, group_size):
         # Last record wins when one batch holds the same id twice.
         uniq = {a.id: a for a in group}
@@ -162,19 +170,29 @@ def ingest_articles(
             report.statements += len(ss)
         if rows and not written:
             store.begin_writes()
+            lexical = store.lexical_update(since) if incremental else None
         store.write_articles(rows)
         for art, cs, _, ss, _ in rows:
-            written[art.id] = {
+            written[art.id] = None
+            if lexical is None:
+                continue  # the indexes are rebuilt from the store at the end
+            pending[art.id] = {
                 "chunks": [(chunk_id(art.id, art.version, n), c.text) for n, c in enumerate(cs)],
                 "statements": [(statement_row_id(st, art.version), st.quote) for st in ss],
             }
+            pending_texts += len(cs) + len(ss)
+        if lexical is not None and pending_texts >= LEXICAL_STAGE_TEXTS:
+            lexical.stage(pending)
+            pending, pending_texts = {}, 0
         if progress:
             progress(report.articles, report.chunks)
     if written:
+        if lexical is not None:
+            lexical.stage(pending)
         store.record_changes(store.generation() + 1, list(written) if incremental else None)
         gen = store.bump_generation()
-        if incremental:
-            store.update_lexical(since, gen, written)
+        if lexical is not None:
+            lexical.commit(gen)
         else:
             store.rebuild_lexical(gen)
     return report

@@ -200,6 +200,43 @@ def test_ingest_updates_lexical_indexes_in_place_and_rebuilds_after_a_killed_run
     assert len(index.segments) == 1 and any(i.startswith("late") for i in index.ids)  # rebuilt from Chroma
 
 
+def test_a_long_ingest_stages_lexical_rows_in_batches_and_readers_see_only_commits(
+        tmp_path, eval_articles, monkeypatch):
+    """A run stages its BM25 rows batch by batch (so it never holds all its texts); a
+    query in the same process meanwhile reads the committed index, and the result equals
+    a rebuild even when an article's second version arrives in a later batch."""
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "LEXICAL_STAGE_TEXTS", 5)
+    store = Store(Settings(store=tmp_path / "s"))
+    arts = [Article(id=a["id"], text=a["text"], title=a["title"]) for a in eval_articles]
+    ingest_articles(arts[:2], store)
+    committed = {n: store.lexical(n).ids for n in store.LEXICAL}
+    staged: list[int] = []
+    real_stage = pipeline.LexicalUpdate.stage
+
+    def stage(self, articles):
+        staged.append(len(articles))
+        real_stage(self, articles)
+
+    monkeypatch.setattr(pipeline.LexicalUpdate, "stage", stage)
+    seen_during: list[list[str]] = []
+    changed = Article(id=arts[2].id, text=arts[2].text + " وقالت الوزارة إن الحدود هادئة تماما.")
+    later = arts[2:6] + [changed] + arts[6:]
+    ingest_articles(later, store, group_size=2,
+                    progress=lambda *_: seen_during.append(store.lexical("chunks").ids))
+    assert len(staged) >= 3  # several batches, not one at the end
+    assert all(ids == committed["chunks"] for ids in seen_during)  # never a half-applied index
+    for name in store.LEXICAL:
+        index = store.lexical(name)
+        assert index.generation == store.generation()
+        rebuilt = store.rebuild_lexical(names=(name,))[name]
+        assert sorted(index.ids[i] for i in range(len(index.ids)) if index.alive[i]) == sorted(rebuilt.ids)
+        for q in ["الحدود هادئة تماما", "الهدنة الإنسانية في عدن", "منظمة معاهدة الأمن الجماعي"]:
+            got, want = dict(index.search(q, 10_000)), dict(rebuilt.search(q, 10_000))  # ties in any order
+            assert got.keys() == want.keys() and all(abs(got[k] - want[k]) < 1e-9 for k in got), (name, q)
+
+
 def test_a_lagging_lexical_index_catches_up_from_the_recorded_changes(tmp_path, eval_articles):
     """Another machine's local index, one ingest behind, applies that ingest's recorded
     article changes (read from Chroma) instead of rebuilding, and equals a rebuild."""
