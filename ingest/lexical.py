@@ -138,8 +138,14 @@ class LexicalIndex:
         self.segments.append(self._segment(voc, docs, tf))
 
     def _segment(self, voc: np.ndarray, docs: np.ndarray, tf: np.ndarray) -> Segment:
-        """Postings (term, document, tf) as a new unsaved segment, by term then document."""
-        order = np.lexsort((docs, voc))
+        """Postings (term, document, tf) as a new unsaved segment, by term then document.
+
+        Callers pass postings whose documents never decrease within a term (a new batch in
+        document order; merged segments in order, each sorted, earlier segments holding
+        earlier documents), so a stable sort on the term alone orders them: it finds the
+        sorted runs and is several times faster than a two-key sort on a merge.
+        """
+        order = np.argsort(voc, kind="stable")
         indptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
         np.cumsum(np.bincount(voc, minlength=len(self.vocab)), out=indptr[1:])
         seg = Segment(uuid.uuid4().hex[:12], indptr, docs[order], tf[order])
