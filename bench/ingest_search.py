@@ -14,7 +14,9 @@ the pipeline achieves.
 ``--store DIR`` keeps the store; a rerun skips articles already in it (the ingest is
 idempotent), so a corpus too large for one sitting is ingested across several runs.
 ``--seconds S`` stops feeding articles after S seconds (the current group completes) and
-prints a projection for the rest from the measured rate.
+prints a projection for the rest from the measured rate. ``--log FILE`` appends a JSON line
+about once a minute (articles, chunks, tokens, wall and CPU seconds, RSS), so a long run's
+rate can be read over the stretches when nothing else ran beside it.
 
 Figures only, no assertions; record them in docs/benchmarks.md with the machine and date.
 """
@@ -66,6 +68,18 @@ def raw_encoder_rate(texts: list[str], batch: int) -> float:
     return sum(embedder.token_count(x) for x in texts) / (time.perf_counter() - t)
 
 
+def cpu_seconds() -> float:
+    """User + system time of this process, all threads (the encoder runs one per core)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def rss_mb() -> int:
+    """Current resident set size (the peak is ``ru_maxrss``)."""
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 2**20
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200, help="articles to take (0: the whole corpus)")
@@ -73,6 +87,7 @@ def main() -> None:
     ap.add_argument("--store", type=Path, default=None, help="keep the store here; reruns resume")
     ap.add_argument("--seconds", type=float, default=0, help="stop feeding articles after this long")
     ap.add_argument("--queries", type=int, default=50)
+    ap.add_argument("--log", type=Path, default=None, help="append a progress line about once a minute")
     ap.add_argument("--no-statements", action="store_true", help="skip statement extraction")
     args = ap.parse_args()
 
@@ -92,7 +107,20 @@ def main() -> None:
                     return
                 yield art
 
-        report = ingest_articles(feed(), store, IngestReport(), extractor=False if args.no_statements else True)
+        report = IngestReport()
+        last = [t0]
+
+        def progress(articles: int, chunks: int) -> None:
+            now = time.perf_counter()
+            if args.log and now - last[0] >= 60:
+                last[0] = now
+                line = {"at": time.strftime("%Y-%m-%dT%H:%M:%S"), "wall_s": round(now - t0, 1),
+                        "cpu_s": round(cpu_seconds(), 1), "articles_seen": articles, "articles_new": report.new,
+                        "chunks_seen": chunks, "embedded_tokens": report.embedded_tokens, "rss_mb": rss_mb()}
+                with args.log.open("a") as fh:
+                    fh.write(json.dumps(line) + "\n")
+
+        ingest_articles(feed(), store, report, extractor=False if args.no_statements else True, progress=progress)
         dt = time.perf_counter() - t0
         after = store.counts()
         searcher = HybridSearcher(store)
@@ -112,7 +140,7 @@ def main() -> None:
         "chunks_new": after["chunks"] - before["chunks"], "statements_new": after["statements"] - before["statements"],
         "store_articles": after["articles"], "store_chunks": after["chunks"],
         "embedded_texts": report.embedded_texts, "embedded_tokens": report.embedded_tokens,
-        "seconds": round(dt, 1),
+        "seconds": round(dt, 1), "cpu_seconds": round(cpu_seconds(), 1),
         "articles_per_s": round(new / dt, 2),
         "chunks_per_s": round((after["chunks"] - before["chunks"]) / dt, 2),
         "embedded_tokens_per_s": round(report.embedded_tokens / dt, 1),

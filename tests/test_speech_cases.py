@@ -359,6 +359,16 @@ def test_cue_in_relative_clause_on_a_speech_noun():
     assert s.speaker.startswith("العربي") and s.via == ["الخارجية التركية"]
 
 
+def test_relative_clause_on_a_speech_noun_with_document_adjunct_and_quoted_words():
+    # snn-2015-08-06-0369: "تصريحات الخارجية القطرية التي أكدت في بيانها على «…»" — the
+    # words are the quotation, not "في بيانها على" (the clause before the quotation mark)
+    text = ("وتزامنت هذه التصريحات، مع تصريحات الخارجية القطرية التي أكدت في بيانها على «حق تركيا "
+            "في الدفاع عن نفسها، والقضاء على مصدر التهديد، من أي جهة أتى».")
+    s = one(text, cue="أكدت")
+    assert s.quote == "حق تركيا في الدفاع عن نفسها، والقضاء على مصدر التهديد، من أي جهة أتى"
+    assert s.kind == "direct" and s.speaker.startswith("الخارجية القطرية")
+
+
 def test_short_title_reference_to_a_person_named_outside_statements():
     # snn-2015-08-04-0821: the lead names two ministers, neither in a statement; "الوزير" is
     # the one whose surname was mentioned last (لافروف), and "بهذا الخصوص" is no speaker

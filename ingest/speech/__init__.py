@@ -30,6 +30,8 @@ from ingest.speech.content import (
     find_content,
     governed_at,
     is_complementizer,
+    quoted_content,
+    skip_adjuncts,
     span_chars,
 )
 from ingest.speech.coreference import (
@@ -59,6 +61,10 @@ from ingest.speech.source import (
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 __all__ = ["extract_statements", "EntityCatalog", "Statement"]
+
+#: Prepositions a speech verb may govern before its words in a relative clause
+#: ("التي أكدت على …", "التي أشار فيها إلى أن …").
+_RELATIVE_PREPS = {normalize(w) for w in "على إلى عن".split()}
 
 log = logging.getLogger(__name__)
 
@@ -430,22 +436,32 @@ class _Extractor:
         owner = self._speech_noun_owner(i - 1)
         if owner is None:
             return False
+        n = len(doc)
         j = after_cue
-        if j < len(doc) and doc.keys[j] in ("فيه", "فيها", "فيهم"):
+        if j < n and doc.keys[j] in ("فيه", "فيها", "فيهم"):
             j += 1
-        if j < len(doc) and is_complementizer(doc, j):
+        j = skip_adjuncts(doc, j)  # "التي أكدت في بيانها على «…»"
+        if j < n and doc.keys[j] in _RELATIVE_PREPS:
             j += 1
-        e = j
-        end = doc.sent_end_tok(j) if j < len(doc) else j
-        while e < end and doc.keys[e] not in ("،", ",", "؛", ";") and doc.keys[e] not in QUOTE_OPEN:
-            e += 1
-        if e - j < 3:
-            return False
-        s, t = span_chars(doc, j, e)
+        if j < n and is_complementizer(doc, j):
+            j += 1
+        if j < n and doc.keys[j] in QUOTE_OPEN and j in doc.quote_close:
+            content = quoted_content(doc, j)
+            if content is None:
+                return False
+        else:
+            e = j
+            end = doc.sent_end_tok(j) if j < n else j
+            while e < end and doc.keys[e] not in ("،", ",", "؛", ";") and doc.keys[e] not in QUOTE_OPEN:
+                e += 1
+            if e - j < 3:
+                return False
+            s, t = span_chars(doc, j, e)
+            content = Content(s, t, "indirect", j, e)
         outer = self._outer(i)
         via = _relayed_by(outer[0]) if outer else []
         self.consumed = max(self.consumed, j)
-        self._emit(owner, cue_text, cue_start, Content(s, t, "indirect", j, e), via, True)
+        self._emit(owner, cue_text, cue_start, content, via, True)
         return True
 
     def _cataphora(self) -> None:

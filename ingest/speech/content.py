@@ -133,7 +133,7 @@ def span_chars(doc: Doc, c: int, e: int, strip_quotes: bool = False) -> tuple[in
     return s, end
 
 
-def _quoted(doc: Doc, o: int, allow_mixed: bool = True) -> Content | None:
+def quoted_content(doc: Doc, o: int, allow_mixed: bool = True) -> Content | None:
     """Content opening with a quotation mark at token ``o``: direct or mixed."""
     q = doc.quote_close[o]
     n = len(doc)
@@ -165,7 +165,7 @@ def _after_comp(doc: Doc, c: int) -> Content | None:
     if c >= len(doc):
         return None
     if doc.keys[c] in QUOTE_OPEN and c in doc.quote_close:
-        return _quoted(doc, c)
+        return quoted_content(doc, c)
     end = content_end(doc, c)
     if end <= c:
         return None
@@ -210,13 +210,13 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                     continue
                 if cue.ctype == "prep":
                     return None
-                return _quoted(doc, j)
+                return quoted_content(doc, j)
             if k == ":":
                 c = j + 1
                 if c < n and is_complementizer(doc, c):
                     return _after_comp(doc, c + 1)
                 if c < n and doc.keys[c] in QUOTE_OPEN and c in doc.quote_close:
-                    return _quoted(doc, c)
+                    return quoted_content(doc, c)
                 if c >= n or doc.para[c] != para:
                     return None
                 end = content_end(doc, c, extend=True)
