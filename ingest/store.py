@@ -25,6 +25,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from ingest.embeddings import get_embedder
 from ingest.embeddings.chroma_function import AqwalEmbeddingFunction
+from ingest.lease import LeaseBusy, ServerLease
 from ingest.lexical import LexicalIndex
 from ingest.records import Article, Chunk, Statement
 from ingest.settings import Settings
@@ -420,7 +421,11 @@ class Store:
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
-        """One ingest at a time per store: a second one waits, then fails clearly."""
+        """One ingest at a time per store: a second one waits, then fails clearly.
+
+        A file lock in the store directory orders the ingests of one machine; in server
+        mode a lease record in the server (see :mod:`ingest.lease`) orders machines.
+        """
         lock_path = self.path / ".ingest.lock"
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -443,10 +448,20 @@ class Store:
                         log.warning("another ingest is writing to %s; waiting", self.path)
                         warned = True
                     time.sleep(0.2)
-            yield
+            if not self.settings.chroma_url:
+                yield
+                return
+            lease = ServerLease(self.meta, timeout=max(0.0, deadline - time.monotonic()), unit=_UNIT)
+            try:
+                lease.acquire()
+            except LeaseBusy as exc:
+                raise StoreError(f"{exc} at {self.settings.chroma_url}") from None
+            try:
+                yield
+            finally:
+                lease.release()
         finally:
             fh.close()
-
 
 def replace_rows(index: LexicalIndex, name: str, articles: dict[str, dict[str, list]]) -> None:
     """Mask these articles' rows in ``index`` and append their new ``name`` rows.

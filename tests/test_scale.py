@@ -94,6 +94,69 @@ def test_server_mode_gives_the_same_results_as_embedded(tmp_path, chroma_server)
     assert not (tmp_path / "server-cache" / "chroma").exists()
 
 
+def test_server_mode_orders_ingests_from_two_machines(tmp_path, chroma_server):
+    """Two "machines" (separate local directories, so no shared file lock) ingesting into
+    one server: the lease in the server makes the second wait, or fail clearly naming the
+    holder; a lease whose process died on this machine, or that lapsed, is taken over."""
+    from ingest.lease import LEASE_ID
+    from ingest.store import StoreError
+
+    def store(name: str, timeout: float = 600) -> Store:
+        return Store(Settings(store=tmp_path / name, chroma_url=chroma_server, lock_timeout=timeout))
+
+    a, b = store("machine-a"), store("machine-b", timeout=1.5)
+    with a.writer_lock():
+        holder = a.meta.get(ids=[LEASE_ID], include=["metadatas"])["metadatas"][0]
+        assert holder["pid"] == os.getpid()
+        with pytest.raises(StoreError, match=f"another ingest holds the store .*pid {os.getpid()}"):
+            with b.writer_lock():
+                pass
+    with b.writer_lock():  # released: the other machine gets it at once
+        pass
+    assert not a.meta.get(ids=[LEASE_ID])["ids"]
+    # a holder killed on this machine: its lease is taken over without waiting for the ttl
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = {"kind": "lease", "token": "dead", "host": socket.gethostname(), "pid": dead.pid,
+             "since": time.time(), "expires": time.time() + 3600}
+    a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[stale])
+    with b.writer_lock():
+        assert b.meta.get(ids=[LEASE_ID], include=["metadatas"])["metadatas"][0]["pid"] == os.getpid()
+    # another machine's lease that lapsed (its holder stopped renewing)
+    lapsed = dict(stale, host="elsewhere", pid=1, expires=time.time() - 1)
+    a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[lapsed])
+    with b.writer_lock():
+        pass
+    live = dict(lapsed, expires=time.time() + 3600)
+    a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[live])
+    with pytest.raises(StoreError, match="host elsewhere"):
+        with b.writer_lock():
+            pass
+    a.meta.delete(ids=[LEASE_ID])
+
+
+def test_two_ingest_processes_from_two_machines_into_one_server(tmp_path, chroma_server):
+    """Real processes with separate local directories: both finish, one after the other,
+    and the server holds every article once, each with its own version's rows only."""
+    batch = snn_subset(tmp_path / "batch.jsonl", 6, offset=40)
+    env = {**os.environ, "AQWAL_CHROMA_URL": chroma_server}
+    procs = [subprocess.Popen([sys.executable, "-m", "chat.cli", "ingest", str(p), "--store",
+                               str(tmp_path / f"machine-{i}"), "--json"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i, p in enumerate((batch, SAMPLE))]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
+    waited = [o[1] for o in outs if "waiting" in o[1]]
+    store_ = Store(Settings(store=tmp_path / "reader", chroma_url=chroma_server))
+    ids = {json.loads(line)["id"] for line in batch.read_text().splitlines()}
+    versions = store_.article_versions()
+    assert ids <= versions.keys() and "seed-000" in versions
+    got = store_.chunks.get(where={"article_id": {"$in": sorted(ids | {"seed-000"})}}, include=["metadatas"])
+    assert got["ids"] and all(versions[m["article_id"]] == m["version"] for m in got["metadatas"])
+    assert len(waited) <= 1  # at most the later one waited; neither failed
+    assert not store_.meta.get(ids=["ingest-lease"])["ids"]
+
+
 def test_two_ingests_on_one_store(tmp_path):
     store = str(tmp_path / "store")
     batch = snn_subset(tmp_path / "batch.jsonl", 6)
