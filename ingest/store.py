@@ -197,14 +197,18 @@ class Store:
     def lexical_dir(self, name: str = "chunks") -> Path:
         return self.path / "lexical" / name
 
-    def lexical(self, name: str = "chunks") -> LexicalIndex:
+    def lexical(self, name: str = "chunks", known_generation: int | None = None) -> LexicalIndex:
         """The BM25 index of ``chunks`` or ``statements`` for the current generation.
 
         Loaded from disk, or rebuilt from the collection when it is missing or stale. Its ids
-        are the collection's row ids, committed article versions only.
+        are the collection's row ids, committed article versions only. A caller that has just
+        read the generation passes it as ``known_generation`` to save a second read of the
+        store (per question) when the index in memory is at that generation.
         """
-        gen = self.generation()
         cached = self._lexical.get(name)
+        if cached is not None and known_generation is not None and cached.generation == known_generation:
+            return cached
+        gen = self.generation()
         if cached is not None and cached.generation == gen:
             return cached
         index = LexicalIndex.load(self.lexical_dir(name))

@@ -95,7 +95,7 @@ class StatementIndex:
     @property
     def lexical(self) -> LexicalIndex:
         """BM25 over the quotes (ids are statement row ids), shared with other processes."""
-        return self.store.lexical("statements")
+        return self.store.lexical("statements", self.generation)
 
     def order_key(self, st: Statement) -> tuple:
         """By date, then article, then position in the article."""

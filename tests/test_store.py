@@ -120,6 +120,13 @@ def _politics(n: int, offset: int = 0) -> list[dict]:
     return read_jsonl(shared_path("corpus", "snn-politics.jsonl"))[offset : offset + n]
 
 
+def same_scores(a, b, query: str) -> bool:
+    """Two indexes give every document the same BM25 score for ``query`` (tied documents
+    may come in either order: their positions differ after in-place updates)."""
+    got, want = dict(a.search(query, 100_000)), dict(b.search(query, 100_000))
+    return bool(want) and got.keys() == want.keys() and all(abs(got[k] - want[k]) < 1e-9 for k in got)
+
+
 def test_lexical_index_scores_equal_bm25s(tmp_path):
     import numpy as np
 
@@ -191,7 +198,7 @@ def test_ingest_updates_lexical_indexes_in_place_and_rebuilds_after_a_killed_run
         assert len(updated) > first[name]
         rebuilt = store.rebuild_lexical(names=(name,))[name]
         for q in ["الهدنة الإنسانية في عدن", "منظمة معاهدة الأمن الجماعي", "الوزير"]:
-            assert updated.search(q, 20) == rebuilt.search(q, 20), (name, q)
+            assert same_scores(updated, rebuilt, q), (name, q)
     # a killed run: rows written under the mark, no new generation
     store.begin_writes()
     again = Store(Settings(store=tmp_path / "s"))
@@ -233,8 +240,7 @@ def test_a_long_ingest_stages_lexical_rows_in_batches_and_readers_see_only_commi
         rebuilt = store.rebuild_lexical(names=(name,))[name]
         assert sorted(index.ids[i] for i in range(len(index.ids)) if index.alive[i]) == sorted(rebuilt.ids)
         for q in ["الحدود هادئة تماما", "الهدنة الإنسانية في عدن", "منظمة معاهدة الأمن الجماعي"]:
-            got, want = dict(index.search(q, 10_000)), dict(rebuilt.search(q, 10_000))  # ties in any order
-            assert got.keys() == want.keys() and all(abs(got[k] - want[k]) < 1e-9 for k in got), (name, q)
+            assert same_scores(index, rebuilt, q), (name, q)
 
 
 def test_a_lagging_lexical_index_catches_up_from_the_recorded_changes(tmp_path, eval_articles):
@@ -260,4 +266,4 @@ def test_a_lagging_lexical_index_catches_up_from_the_recorded_changes(tmp_path, 
         assert caught.generation == reader.generation() and len(caught.segments) == 2  # updated, not rebuilt
         rebuilt = reader.rebuild_lexical(names=(name,))[name]
         for q in ["الحدود هادئة", "منظمة هيومن رايتس ووتش", "الهدنة"]:
-            assert caught.search(q, 20) == rebuilt.search(q, 20), (name, q)
+            assert same_scores(caught, rebuilt, q), (name, q)
