@@ -379,3 +379,71 @@ def test_short_title_reference_to_a_person_named_outside_statements():
     s = one(text, cue="قال")
     assert s.speaker == "الوزير" and s.speaker_canonical == "سيرجي لافروف"
     assert s.role == "وزير الخارجية الروسي" and s.quote.startswith("نعم، نحن نقدم")
+
+
+# --- the subject after other words; quoted names; names taken for words (non-dev articles) ---
+
+@pytest.mark.parametrize("text, cue, speaker, quote_start", [
+    # snn-2015-07-22-0776: a time adverbial between the verb and its subject
+    ("وقالت في وقت سابق هوغيت لابيل رئيسة الشفافية الدولية: «يُظهر مؤشر مدركات الفساد العالمي أن "
+     "جميع الدول ما زالت تواجه تهديد الفساد على جميع المستويات الحكومية».", "قالت", "هوغيت لابيل", "يُظهر"),
+    # snn-2015-08-07-0107: a pronoun object, and the age in brackets after the name
+    ("وقال له يوكيو يوشيوكا (86 عامًا): «عليكم ألا تكرروا إطلاقًا أخطاء اليابان نفسها».", "قال",
+     "يوكيو يوشيوكا", "عليكم"),
+    # snn-2015-08-06-2035: فيه before the subject, an apposition and أمس after it
+    ("جاء ذلك في وقت أعلنت فيه جبهة النصرة، ذراع تنظيم القاعدة في سورية، أمس أنها خطفت من جديد "
+     "خمسة مقاتلين على الأقل.", "أعلنت", "جبهة النصرة", "خطفت"),
+    # snn-2015-07-22-0029: the subject in quotation marks
+    ("وفي ريف درعا، قال «مكتب أخبار سوريا» إن المعارضة السورية المسلحة استعادت السيطرة على تل الشيخ "
+     "حسين في ريف درعا الشرقي.", "قال", "مكتب أخبار سوريا", "المعارضة"),
+    # snn-2015-07-22-2011: a short quoted name ("واس") before "، أن" is not the words
+    ('وأوضح مصدر مسؤول في بيان نقلته وكالة الأنباء السعودية "واس"، أن "نوري المالكي يعلم جيداً قبل '
+     'غيره موقف المملكة الواضح والقاطع".', "أوضح", "مصدر مسؤول", "نوري المالكي يعلم"),
+])
+def test_subject_found_past_adjuncts_and_quoted_names(text: str, cue: str, speaker: str, quote_start: str):
+    s = one(text, cue=cue)
+    assert s.speaker == speaker and s.quote.startswith(quote_start), (s.speaker, s.quote)
+
+
+def test_however_anna_is_no_complementizer_and_time_adverbial_before_object():
+    # snn-2015-08-10-1374: "غير أنها نفت" opens a new clause (it is not كشفت's words)
+    text = ("كشفت لـ«عكاظ» مصادر مطلعة عن صدور أحكام جديدة بالإعدام بحق أربعة سعوديين متهمين بالإرهاب، "
+            "غير أنها نفت في ذات الوقت الأنباء التي ترددت عن نقل السجناء السعوديين.")
+    sts = extract_statements("t", text)
+    assert not any("نفت" in s.quote for s in sts)
+    assert [s.quote for s in sts if s.cue == "نفت"] == ["الأنباء التي ترددت عن نقل السجناء السعوديين"]
+
+
+def test_decimal_point_beside_a_direction_mark_does_not_end_the_sentence():
+    # snn-2015-07-25-0169 writes "8.\u200f6"
+    text = "وقالت وزارة التجارة الأميركية أمس إن المبيعات هبطت 8.\u200f6 في المائة في يونيو."
+    assert one(text).quote == "المبيعات هبطت 8.\u200f6 في المائة في يونيو"
+
+
+def test_preposed_source_before_an_attributed_sentence_relays_it():
+    # snn-2015-07-25-0169: "وبحسب «رويترز»، قالت الوزارة …" — Reuters relays, it does not speak
+    text = "وبحسب «رويترز»، قالت وزارة التجارة الأميركية أمس إن المبيعات هبطت في يونيو."
+    s = one(text)
+    assert s.speaker == "وزارة التجارة الأميركية" and s.via == ["رويترز"]
+
+
+def test_canonical_name_is_not_glued_to_the_verb_before_it():
+    # snn-2015-07-25-0652: "وكرر جعجع" must not become the full name of جعجع
+    text = ("ووصف رئيس القوات سمير جعجع زيارته إلى السعودية بـ»الزيارة - الحدث» و»الجيدة جدا». وكرر جعجع "
+            "أنها تأتي في إطار التعارف عن كثب على الإدارة الجديدة. ولفت جعجع في حديث لجريدة إلكترونية أمس "
+            "إلى أنه يضع الإتفاق النووي الإيراني في سياقه الطبيعي.")
+    sts = extract_statements("t", text)
+    assert sts and all(s.speaker_canonical == "سمير جعجع" for s in sts), [
+        s.speaker_canonical for s in sts]
+
+
+@pytest.mark.parametrize("text", [
+    # snn-2015-08-06-0272: "وبين" = "and between", no complementizer follows
+    "وربط الوزير الفرنسي بين التغيير المنتظر وبين «نهوض الاقتصاد الإيراني» الذي «قد يحملهم مستقبلا على التطور».",
+    # snn-2015-08-10-0127: a plural verb has a pronoun subject; «مقربين» is its object
+    "ويرى مراقبون أن الملا منصور ومساعديه يعتبرون «مقربين» لا بل «مقربين جدا» من باكستان.",
+])
+def test_no_speaker_from_a_phrase_that_is_not_a_subject(text: str):
+    sts = extract_statements("t", text)
+    assert not any(s.speaker_canonical.startswith(("نهوض", "مقربين")) for s in sts), [
+        (s.cue, s.speaker_canonical, s.quote) for s in sts]

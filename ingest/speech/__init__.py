@@ -56,6 +56,7 @@ from ingest.speech.source import (
     parse_mention,
     stop_token,
     subject_before,
+    time_phrase_len,
     trim_object,
 )
 from ingest.speech.tokens import SENT_END, Doc, make_doc
@@ -65,6 +66,10 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 #: Prepositions a speech verb may govern before its words in a relative clause
 #: ("التي أكدت على …", "التي أشار فيها إلى أن …").
 _RELATIVE_PREPS = {normalize(w) for w in "على إلى عن".split()}
+
+#: Pronoun objects and prepositional phrases that may come between a verb and its
+#: subject (قال له X، أعلنت فيه X).
+_OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +143,8 @@ class _Extractor:
         self.out: list[tuple[Statement, Content]] = []
         self.refs: dict[int, Referent | None] = {}
         self.consumed = -1
+        # "وبحسب «رويترز»، قالت الوزارة إن …": a source that relays the sentence's statement
+        self.sentence_via: dict[int, str] = {}
 
     # --- speaker resolution ------------------------------------------------------------
     def _referent(self, m: Mention, verb_gender: str, lstrip: int = 0) -> Referent:
@@ -224,6 +231,9 @@ class _Extractor:
         for st, _ in self.out:
             if st.start == c.start and st.end == c.end:
                 return
+        relay = self.sentence_via.get(self.doc.sent[c.tok_start]) if c.tok_start < len(self.doc) else None
+        if relay and relay not in via:
+            via = [relay, *via]
         if ref is None:
             speaker, ss, se, canonical, role = "", -1, -1, "", ""
             eid, en = "", ""
@@ -298,7 +308,12 @@ class _Extractor:
                 and len(doc.keys[after_cue]) > 3
                 and self.cat.match_at(doc.keys, after_cue)[1] is None):
             return  # passive "اتُّهم بدعم …": no speaker, no statement
-        m = parse_mention(doc, after_cue, self.cat)
+        plural = doc.keys[i].endswith(("وا", "ون")) and len(doc.keys[i]) > 4
+        # a verb that opens its clause agrees in number only with a pronoun subject
+        # (قالوا إن، يعتبرون «مقربين»): a noun after a plural form is not its subject
+        m = None if plural else parse_mention(doc, after_cue, self.cat)
+        if m is None and not plural:
+            m = self._subject_after_adjuncts(after_cue)
         if m is not None and m.head == "doc":
             if cue.ctype in ("np", "quoted") and m.next_tok > after_cue:
                 after_cue = m.next_tok  # "ودعا التقرير إلى …": the report is no object
@@ -336,9 +351,12 @@ class _Extractor:
             # a subject that acted without a statement is still a referent for what follows,
             # but only an organisation/entity (a name after دعا/حث may be the object)
             agrees = not cue.gender or not ref.gender or cue.gender == ref.gender
-            if outer is None and (c is not None or (agrees and (
+            if outer is None and (c is not None or (agrees and prev not in _RELATIVES and (
                     cue.ctype != "quoted" or m.head in ("org", "entity")))):
+                # (after الذي/التي the noun is a predicate: الذي يعتبر فرصة جيدة)
                 self.disc.add(ref)
+        if c is not None and cue.lemma == "بين" and not self._after_complementizer(c):
+            c = None  # "وبين": "and between" unless a complementizer or a colon follows
         if c is None:
             postposed = prev in ("حسبما", "كما", "مثلما") and m is not None
             if postposed and self._clause_ends(m.next_tok, prev):
@@ -360,6 +378,94 @@ class _Extractor:
         via += relay + self._relays(after, c.tok_start)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, cue_text, cue_start, c, via, m is not None)
+
+    def _subject_after_adjuncts(self, j: int) -> Mention | None:
+        """The subject after what may stand between it and the verb: "وقالت في وقت سابق
+        هوغيت لابيل"، "وقال له يوكيو يوشيوكا"، "أعلنت فيه جبهة النصرة"، "كشفت لـ«عكاظ»
+        مصادر مطلعة". Only a subject that is followed by the reported words (a
+        complementizer, a colon or a quotation, after an optional apposition) counts, so a
+        verb whose subject is a pronoun (قال له إن …) keeps it."""
+        doc = self.doc
+        n = len(doc)
+        t = j
+        while t < n and t - j < 10:
+            k = doc.keys[t]
+            span = time_phrase_len(doc, t)
+            if span:
+                t += span
+            elif k in _OBJECT_PRONOUNS or k in ("،", ","):
+                t += 1
+            elif k == "ل" and t + 1 < n and doc.keys[t + 1] in QUOTE_OPEN and t + 1 in doc.quote_close:
+                t = doc.quote_close[t + 1] + 1  # لـ«عكاظ»
+            elif is_addressee(k, self.cat):
+                t = self._past_addressee(t)
+            else:
+                break
+        if t == j or t >= n or doc.keys[t - 1] in ("،", ","):
+            return None
+        k = doc.keys[t]
+        if k.startswith(("بال", "لل", "كال")) or "\u064b" in doc.surface(t, t + 1):
+            return None  # "بالبريد الإلكتروني"، "ساخرًا": a manner adverbial, not a subject
+        m = parse_mention(doc, t, self.cat)
+        if m is None or m.head == "doc":
+            return None
+        m = self._extend_role(self._apposed_name(m))
+        return m if self._words_follow(m.next_tok) else None
+
+    def _after_complementizer(self, c: Content) -> bool:
+        """The words follow أن/إن or a colon (possibly opening with a quotation mark)."""
+        doc = self.doc
+        t = c.tok_start - 1
+        if t >= 0 and doc.keys[t] in QUOTE_OPEN:
+            t -= 1
+        return t >= 0 and (doc.keys[t] == ":" or is_complementizer(doc, t))
+
+    def _past_addressee(self, t: int) -> int:
+        """After "لرويترز"، "لوكالة مهر الحكومية"، "لوسائل إعلام محلية"، "لصحيفة «الحياة»":
+        the addressee with its genitives and adjectives; a title or a named body that
+        follows is the subject (قال لرويترز مسؤول أمريكي)."""
+        doc = self.doc
+        n = len(doc)
+        t += 1
+        while t < n and t - 1 < n:
+            k = doc.keys[t]
+            if k in QUOTE_OPEN and t in doc.quote_close and doc.quote_close[t] - t <= 5:
+                t = doc.quote_close[t] + 1
+                continue
+            if (not doc.is_word[t] or stop_token(doc, t) or k in TITLES or k in ANONYMOUS
+                    or self.cat.match_at(doc.keys, t)[1] is not None and not k.startswith("ال")):
+                break
+            t += 1
+        return t
+
+    def _words_follow(self, t: int) -> bool:
+        """The reported words open at ``t``, past commas, time adverbs, a parenthesis
+        ("(86 عامًا)") and one comma-enclosed apposition ("، ذراع تنظيم القاعدة،")."""
+        doc = self.doc
+        n = len(doc)
+        apposition = True
+        while t < n:
+            k = doc.keys[t]
+            if is_complementizer(doc, t) or k == ":" or (
+                    k in QUOTE_OPEN and t in doc.quote_close and doc.quote_close[t] - t > 4):
+                return True  # (a short quotation is more often a name: «أوفيد»)
+            if time_phrase_len(doc, t):
+                t += time_phrase_len(doc, t)
+            elif k == "(":
+                close = next((x for x in range(t + 1, min(n, t + 6)) if doc.keys[x] == ")"), -1)
+                if close < 0:
+                    return False
+                t = close + 1
+            elif k in ("،", ",") and apposition:
+                apposition = False
+                close = next((x for x in range(t + 1, min(n, t + 12))
+                              if doc.keys[x] in ("،", ",") or doc.keys[x] in SENT_END), -1)
+                if close < 0 or doc.keys[close] in SENT_END:
+                    return False
+                t = close + 1
+            else:
+                return False
+        return False
 
     def _antecedent(self, rel: int, gender: str) -> Referent | None:
         """"… هرمز مسعودي، الذي قال إن …": the named person or body the relative pronoun
@@ -703,6 +809,11 @@ class _Extractor:
             t = m.next_tok
             while t < len(doc) and doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان"):
                 t += 1
+            if t < len(doc) and cues.lookup(doc.keys[t])[0] is not None:
+                # "وبحسب «رويترز»، قالت الوزارة إن …": the verb has its own speaker; the
+                # source relays that statement
+                self.sentence_via[doc.sent[i]] = doc.surface(m.start, m.end)
+                return
             e = content_end(doc, t)
             if e - t < 4:
                 return

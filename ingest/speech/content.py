@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ingest.arabic import normalize
 from ingest.speech import cues
-from ingest.speech.source import QUOTE_OPEN, STOP_WORDS, TIME_WORDS, _derived_masdar
+from ingest.speech.source import QUOTE_OPEN, STOP_WORDS, TIME_WORDS, _derived_masdar, time_phrase_len
 from ingest.speech.tokens import SENT_END, Doc
 
 COMPLEMENTIZERS = {
@@ -23,7 +23,8 @@ COMPLEMENTIZERS = {
 }
 _NOT_BEFORE_COMP = {normalize(w) for w in (
     "بعد قبل منذ حتى ما لما يجب يمكن دون بدل رغم إلا كي لكي وبعد مجرد ينبغي يتعين لابد "
-    "بد يمكنه يريد تريد يريدون أراد يود ويجب ويمكن يستطيع تستطيع أمل").split()}
+    "بد يمكنه يريد تريد يريدون أراد يود ويجب ويمكن يستطيع تستطيع أمل "
+    "غير بيد برغم سوى").split()}  # غير أنها نفت: "however", a new clause, not the words
 POSTPOSED_MARKERS = {normalize(w) for w in "حسبما بحسب حسب وفقا وفق طبقا نقلا".split()}
 _TRAIL = set(" \t\n.،,:;؛!?؟…-–—")
 _TRAIL_Q = _TRAIL | set("»”\"")
@@ -204,9 +205,12 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         if not doc.is_word[j]:
             if k in QUOTE_OPEN and j in doc.quote_close:
                 q = doc.quote_close[j]
+                after_q = q + 2 if q + 2 < n and doc.keys[q + 1] in ("،", ",") else q + 1
                 if q - j <= 4 and j > 0 and (doc.keys[j - 1] in ("ل", "ب") or (
-                        q + 1 < n and is_complementizer(doc, q + 1))):
-                    j = q + 1  # "لـ«رويترز» إن": an addressee or a name, not the words
+                        after_q < n and is_complementizer(doc, after_q))):
+                    # "لـ«رويترز» إن", "وكالة الأنباء السعودية "واس"، أن": an addressee or a
+                    # name, not the words
+                    j = q + 1
                     continue
                 if cue.ctype == "prep":
                     return None
@@ -288,6 +292,10 @@ def skip_adjuncts(doc: Doc, j: int) -> int:
     keys = doc.keys
     while j < n:
         k = keys[j]
+        span = time_phrase_len(doc, j)
+        if span:
+            j += span
+            continue
         if k in TIME_WORDS or k in _OBJ_ADVERBS or k in ("،", ","):
             if k == normalize("أول") and j + 2 < n and keys[j + 1] == "من":
                 j += 2
@@ -374,6 +382,9 @@ def _object_span(doc: Doc, cue: cues.Cue, c: int, end: int) -> Content | None:
         lstrip = 1  # attached: طالب بوقف، رحب بالاتفاق، ندد بالهجوم
     elif k in STOP_OBJECT and k not in _DEMONSTRATIVES:
         return None
+    elif k[:1] == "و" and len(k) > 3 and (k[1:] in STOP_WORDS or k[1:] in _NOT_BEFORE_COMP
+                                         or k[1:3] == "ال"):
+        return None  # "…، ورغم توتر العلاقات": a new clause, not the verb's object
     if k in _DECLINE or k[lstrip:] in _DECLINE or not doc.is_word[c]:
         return None
     if cue.lemma == "رفض" and _derived_masdar(k):

@@ -63,6 +63,44 @@ TIME_WORDS = _n(
     "الأسبوع الشهر العام حاليا اليومين الليلة الماضية فجر عصر أمسية خلال الماضي بدوره "
     "بدورها بدورهم حينها آنذاك بدوره وقتها يوم"
 )
+_WHEN = _n("سابق لاحق متأخر مبكر")
+_TIME_ADJECTIVES = _n("الجاري الماضي الماضية المقبل المقبلة الحالي الحالية الأول الأخير الأخيرة")
+
+
+def time_phrase_len(doc: Doc, j: int) -> int:
+    """Tokens of a time adverbial at ``j`` (أمس، أول أمس، في وقت سابق (من اليوم)، في ذات
+    الوقت، في الوقت نفسه، (الأربعاء)); 0 when there is none."""
+    keys, n = doc.keys, len(doc)
+
+    def at(t: int) -> str:
+        return keys[t] if t < n else ""
+
+    k = at(j)
+    if k == "خلال":
+        return 0  # "خلال المؤتمر الصحفي": a phrase with its own noun, not a bare adverb
+    if k in TIME_WORDS and at(j + 1) in _TIME_ADJECTIVES:
+        return 2  # الشهر الجاري، أمس الأول
+    if k == normalize("أول"):
+        if at(j + 1) == "من" and at(j + 2) == normalize("أمس"):
+            return 3
+        if at(j + 1) == normalize("أمس"):
+            return 2
+    if k in TIME_WORDS:
+        return 1
+    if k == "(" and at(j + 1) in TIME_WORDS and at(j + 2) == ")":
+        return 3
+    if k == "في":
+        if at(j + 1) == "وقت" and at(j + 2) in _WHEN:
+            if at(j + 3) == "من" and at(j + 4) in TIME_WORDS:
+                return 5 + (at(j + 5) in _TIME_ADJECTIVES)  # في وقت سابق من الشهر الجاري
+            return 3
+        if at(j + 1) == "ذات" and at(j + 2) == "الوقت":
+            return 3
+        if at(j + 1) == "الوقت" and at(j + 2) in (normalize("نفسه"), normalize("ذاته")):
+            return 3
+    return 0
+
+
 STOP_WORDS = _n(
     "في إلى الى على عن من مع أمام عبر بعد قبل حول بشأن عند منذ حتى ضد تجاه بين لدى خلال "
     "أن إن ان بأن وأن وإن لأن كما حيث إذ بينما فيما لكن غير أنه إنه أنها إنها أنهم إنهم "
@@ -185,6 +223,8 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
     keys = doc.keys
     first = toks[0]
     k0 = keys[first]
+    if not doc.is_word[first]:
+        return _quoted_name(doc, first, catalog)
     m_len, eid = catalog.match_at(keys, first)
     mn_len, mid = catalog.ministry_at(keys, first)
     if mn_len > m_len:
@@ -216,18 +256,46 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
     return Mention(first, name_end, role_s, role_e, head="name", next_tok=nxt)
 
 
+def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
+    """A name in quotation marks as the subject: قال «مكتب أخبار سوريا» إن، أعلنت "جبهة
+    النصرة" (the marks are left out of the mention)."""
+    c = doc.quote_close.get(o)
+    if doc.keys[o] not in QUOTE_OPEN or c is None or not 1 < c - o <= 6:
+        return None
+    inner = range(o + 1, c)
+    if not all(doc.is_word[t] and not stop_token(doc, t) for t in inner):
+        return None
+    k = doc.keys[o + 1]
+    head = "entity" if catalog.match_at(doc.keys, o + 1)[1] else ("org" if _classify(k) == "org" else "name")
+    return Mention(o + 1, c, head=head, entity_id=catalog.match_at(doc.keys, o + 1)[1], next_tok=c + 1)
+
+
 def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> bool:
     k = doc.keys[t]
     if not doc.is_word[t]:
         return False
+    if k[:1] in ("و", "ف") and (k[1:] in STOP_WORDS or k[1:] in TIME_WORDS):
+        # وفي، ومن، وهو، ولكن، فإن: a conjunction and a particle, not a name — but "فان"
+        # without a hamza inside a name is the Dutch "van" (يوهانس فان در كلاوو)
+        surface = doc.surface(t, t + 1)
+        if not (k == "فان" and "إ" not in surface and "أ" not in surface):
+            return False
     if _classify(k) != "word" or k in TIME_WORDS or k in STOP_WORDS or k in CONNECTORS:
         return False
     if k in ("ل", "ب", "لـ"):
         return False  # "قال سولفانغ لـ«رويترز»": a detached preposition ends the name
     if catalog.adjective(k) and not first_pos:
         return True
-    if not first_pos and (_looks_verb(k) or (k[:1] == "ل" and len(k) > 3)):
-        return False  # a relative-clause verb or a dative (فابيوس لإذاعة) ends the name
+    if not first_pos and _looks_verb(k):
+        return False  # a relative-clause verb (يتولى) ends the name
+    if not first_pos and k[:1] == "ل" and len(k) > 3:
+        # a dative (فابيوس لإذاعة فرنسا، بوتين لرئيس الوزراء) ends the name, unless it reads
+        # as a foreign surname (لا/لي/لو…, no feminine ending) followed at once by a title
+        # or the words (هوغيت لابيل رئيسة …، سيرغي لافروف:)
+        nxt = doc.keys[t + 1] if t + 1 < len(doc) else ""
+        return (k[1:2] in ("ا", "ي", "و") and not k.endswith(("ه", "ها", "هم"))
+                and not is_addressee(k, catalog)
+                and (_classify(nxt) == "title" or nxt == ":"))
     return True
 
 

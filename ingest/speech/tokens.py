@@ -68,8 +68,18 @@ class Doc:
     _pairs: list[tuple[int, int]] = field(default_factory=list)
 
 
+#: Invisible direction marks that Arabic editors leave inside numbers (8.\u200f6).
+_BIDI_MARKS = "\u200e\u200f\u061c"
+
+
 def _is_num_dot(text: str, s: int) -> bool:
-    return 0 < s < len(text) - 1 and text[s - 1].isdigit() and text[s + 1].isdigit()
+    """A decimal point, also when a direction mark sits on either side of it."""
+    a, b = s - 1, s + 1
+    while a > 0 and text[a] in _BIDI_MARKS:
+        a -= 1
+    while b < len(text) - 1 and text[b] in _BIDI_MARKS:
+        b += 1
+    return 0 <= a < s < b < len(text) and text[a].isdigit() and text[b].isdigit()
 
 
 def make_doc(text: str) -> Doc:
