@@ -447,3 +447,42 @@ def test_no_speaker_from_a_phrase_that_is_not_a_subject(text: str):
     sts = extract_statements("t", text)
     assert not any(s.speaker_canonical.startswith(("نهوض", "مقربين")) for s in sts), [
         (s.cue, s.speaker_canonical, s.quote) for s in sts]
+
+
+def test_participle_takes_the_subject_of_the_verb_opening_its_sentence():
+    # snn-2015-07-23-0085: "انتقد سمير دندن، …، قائلا إن …" — not the previous speaker
+    text = ("وقال رئيس الوزراء توني أبوت إن القوانين ستحمي الجميع. انتقد سمير دندن، رئيس جمعية المسلمين "
+            "اللبنانيين في أستراليا، أمس (الأربعاء) برنامج الحكومة لمكافحة التشدد، قائلا إن تركيزه الأول "
+            "هو تطبيق القانون.")
+    s = one(text, cue="قائلا")
+    assert s.speaker_canonical == "سمير دندن" and s.quote.startswith("تركيزه الأول")
+
+
+def test_subject_first_after_a_clause_particle():
+    # snn-2015-07-23-0085: "إلا أن أبوت أقر بأن …" — أبوت is the subject, not an earlier speaker
+    text = ("وقال سمير دندن إن البرنامج يخطئ الهدف. إلا أن أبوت أقر بأن النظام نفسه أخفق في منع الهجوم.")
+    s = one(text, cue="أقر")
+    assert s.speaker == "أبوت" and s.quote.startswith("النظام نفسه")
+
+
+def test_resumptive_pronoun_on_the_preposition_means_no_statement():
+    # snn-2015-07-23-0085: "مخاوف أعربت عنها الجاليات" — the fears are the relative antecedent
+    text = ("لكن بسبب مخاوف أعربت عنها الجاليات الإسلامية من تداعيات قوانين الإرهاب الجديدة، قرر أبوت "
+            "القيام بجولة في سيدني وللتأكيد على أن القوانين الجديدة هي لحماية كل الأستراليين.")
+    assert not [s for s in extract_statements("t", text) if s.cue == "أعربت"]
+
+
+def test_content_search_stops_at_the_next_attributed_clause():
+    # snn-2015-07-22-0029: the words after إن are سانا's, not the Kurdish forces'
+    text = ("وفيما أعلنت القوات الكردية سيطرتها على أجزاء من الحسكة، قالت وكالة «سانا» إن وحدات الجيش "
+            "العاملة في الحسكة أحكمت سيطرتها على حي النشوة.")
+    s = one(text)
+    assert s.cue == "قالت" and "سانا" in s.speaker and s.quote.startswith("وحدات الجيش")
+
+
+def test_directive_with_its_preposition_continues_the_previous_speaker():
+    # snn-2015-07-27-0890: "ودعا إلى تحويل الملف …" after a statement of the minister
+    text = ("وقال وزير الخارجية اليمني رياض ياسين إن المشاورات فشلت. ودعا إلى تحويل الملف إلى مجلس الأمن "
+            "الدولي.")
+    s = one(text, cue="دعا")
+    assert s.speaker_canonical == "رياض ياسين" and s.quote == "تحويل الملف إلى مجلس الأمن الدولي"

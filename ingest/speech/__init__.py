@@ -44,6 +44,7 @@ from ingest.speech.coreference import (
 from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
     ANONYMOUS,
+    NEWS_VERBS,
     QUANTIFIERS,
     QUOTE_OPEN,
     STOP_WORDS,
@@ -67,6 +68,9 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 #: ("التي أكدت على …", "التي أشار فيها إلى أن …").
 _RELATIVE_PREPS = {normalize(w) for w in "على إلى عن".split()}
 
+#: Detached governed prepositions (دعا إلى، حث على) that may follow a verb whose subject is
+#: the previous speaker.
+_GOVERNED_SEPARATE = {normalize(w) for w in "إلى الى على".split()}
 #: Pronoun objects and prepositional phrases that may come between a verb and its
 #: subject (قال له X، أعلنت فيه X).
 _OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
@@ -342,7 +346,10 @@ class _Extractor:
                                      m.next_tok)]
                 m = m2
                 after = m2.next_tok
-        np_object = transitive and (coordinated or self._named_subject(i, m, cue, pre, prev))
+        continues = (transitive and m is None and pre and not plural and after_cue < len(doc)
+                     and governed_at(doc, after_cue, cue) and doc.keys[after_cue] in _GOVERNED_SEPARATE)
+        # "ودعا إلى إسقاط الأسد": the speaker goes on, the words follow the preposition
+        np_object = transitive and (coordinated or continues or self._named_subject(i, m, cue, pre, prev))
         c = find_content(doc, cue, after, np_object=np_object)
         outer = self._outer(i)
         ref: Referent | None = None
@@ -972,12 +979,49 @@ class _Extractor:
             taken.append((j, e))
         self.out.sort(key=lambda x: x[0].start)
 
+    def _clause_subject(self, i: int) -> Referent | None:
+        """The subject of the verb that opens the sentence of participle ``i``: "انتقد سمير
+        دندن، رئيس الجمعية، أمس برنامج الحكومة، قائلا إن …" → سمير دندن. Only when no
+        statement of that sentence precedes the participle (then its speaker goes on) and the
+        participle agrees with the subject's gender (قائلا / قائلة)."""
+        doc = self.doc
+        s0 = doc.sent_start_tok(i)
+        if any(doc.sent[c.tok_start] == doc.sent[i] and c.tok_start < i for _, c in self.out
+               if c.tok_start < len(doc)):
+            return None
+        v = s0
+        while v < i and not doc.is_word[v]:
+            v += 1
+        if v >= i - 1:
+            return None
+        k = doc.keys[v]
+        bare = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        if bare not in NEWS_VERBS and cues.lookup(k)[0] is None:
+            return None  # the sentence does not open with a verb we know
+        m = parse_mention(doc, v + 1, self.cat)
+        if m is None or m.head not in ("name", "org", "entity") or m.next_tok > i:
+            return None
+        if m.head == "name":
+            first = doc.keys[m.start]
+            surface = doc.surface(m.start, m.end)
+            known = (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
+                     or name_in_text(doc, m.start, m.end, self.cat))
+            if not known and (m.end - m.start < 2 or first.startswith("ال")):
+                return None  # one unknown word or a common noun: as likely the verb's object
+        m = self._extend_role(self._apposed_name(m))
+        g = "f" if doc.keys[i].endswith(("ه", "ة")) else "m"
+        ref = self._referent(m, g)
+        if ref.gender and ref.gender != g:
+            return None
+        self.disc.add(ref)
+        return ref
+
     def participle(self, i: int) -> None:
         """"… قائلا إن/:" after a non-speech verb: the words of that verb's subject."""
         c = find_content(self.doc, _SAY, i + 1, window=12)
         if c is None:
             return
-        ref = self.disc.last_compatible("", self.doc.starts[i])
+        ref = self._clause_subject(i) or self.disc.last_compatible("", self.doc.starts[i])
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, self.doc.surface(i, i + 1), self.doc.starts[i], c, [], False)
 

@@ -202,6 +202,11 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         if doc.para[j] != para:
             return None
         k = doc.keys[j]
+        if cue.ctype == "prep" and any(k == p + suf for p in cue.preps for suf in _PRONOUN_SUFFIXES):
+            return None  # "مخاوف أعربت عنها الجاليات": the preposition takes a resumptive pronoun
+        if (j > after and doc.is_word[j] and doc.keys[j - 1] in ("،", ",")
+                and cues.lookup(k)[0] is not None and not cues.lookup(k)[1]):
+            break  # "وفيما أعلنت القوات …، قالت وكالة «سانا» إن": the next verb has its own words
         if not doc.is_word[j]:
             if k in QUOTE_OPEN and j in doc.quote_close:
                 q = doc.quote_close[j]
@@ -270,6 +275,7 @@ _GOVERNED = {
     normalize("دعا"): ("الي", "ل"), normalize("حث"): ("علي",), normalize("طالب"): ("ب",),
     normalize("رحب"): ("ب",), normalize("ندد"): ("ب",), normalize("ناشد"): ("ب",),
 }
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 _STRONGLY = {normalize("بأشد"), normalize("بأقوى")}
 _DEMONSTRATIVES = {normalize(w) for w in "هذا هذه ذلك تلك هذان هاتين هؤلاء أي كل جميع".split()}
 _CLAUSE_BREAK = {normalize(w) for w in "حيث وذلك بعدما وبعدما مما لكن ولكن".split()}

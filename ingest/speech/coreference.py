@@ -15,16 +15,12 @@ from dataclasses import dataclass, field
 
 from ingest.arabic import normalize
 from ingest.speech.entities import EntityCatalog
-from ingest.speech.source import SHORT_REF_HEADS, STOP_WORDS, TIME_WORDS, TITLES
+from ingest.speech.source import NEWS_VERBS, SHORT_REF_HEADS, STOP_WORDS, TIME_WORDS, TITLES
 from ingest.speech.tokens import Doc
 
 #: Given names that begin with و (the root letter, not the conjunction "and"); any other
 #: و/ف-word before a surname is a conjunction + verb or noun ("ومضى الرويلي، وكتب دندن").
 _WAW_NAMES = {normalize(w) for w in "وليد وائل وسام وجدي وفاء وداد وحيد وديع وهبي وهبة ويليام ويندي وانغ ولي".split()}
-#: Frequent news verbs that stand right before a subject's surname (انتقد روبن، قرر أبوت).
-_PRE_NAME_VERBS = {normalize(w) for w in (
-    "انتقد قرر زار التقى استقبل هاجم وصف سئل وعد ترأس تساءل ظهر كرر ختم برهن أجرى اتفق "
-    "غادر وصل توجه شارك حضر افتتح دشن وقع بحث ناقش تلقى أجرى بعث أرسل عاد رأس اعتبر").split()}
 
 
 @dataclass
@@ -154,7 +150,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
                     or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
                     or k[:1] in ("و", "ف") and len(k) > 3 and k not in _WAW_NAMES
-                    or k in _PRE_NAME_VERBS
+                    or k in NEWS_VERBS or k[1:] in NEWS_VERBS
                     or _relative_verb(doc, j - 1)):
                 break
             j -= 1
