@@ -486,3 +486,18 @@ def test_directive_with_its_preposition_continues_the_previous_speaker():
             "الدولي.")
     s = one(text, cue="دعا")
     assert s.speaker_canonical == "رياض ياسين" and s.quote == "تحويل الملف إلى مجلس الأمن الدولي"
+
+
+@pytest.mark.parametrize("text, speaker, quote_start", [
+    # snn-2015-07-23-0085: an unnamed source takes its adjectives, not the clause after it
+    ("وحسب مصادر أمنية يقاتل نحو مائة أسترالي في العراق وسوريا، لكن دندن يرى أن الرقم أكبر.",
+     "مصادر أمنية", "يقاتل نحو مائة"),
+    # snn-2015-07-26-1121: the addressee after the source is not part of it
+    ("وأوضح مسؤول تركي لوكالة فرانس برس أن الضربات هدفها وقائي أيضا.", "مسؤول تركي", "الضربات"),
+    # snn-2015-07-21-0096: nor is the clause "طلب عدم نشر اسمه"
+    ("وقال مسؤول دفاع أميركي بارز طلب عدم نشر اسمه إن إيران ستواصل على الأرجح محاولة استغلال الوضع.",
+     "مسؤول دفاع أميركي بارز", "إيران ستواصل"),
+])
+def test_unnamed_source_ends_after_its_adjectives(text: str, speaker: str, quote_start: str):
+    s = extract_statements("t", text)[0]
+    assert s.speaker == speaker and s.quote.startswith(quote_start), (s.speaker, s.quote)

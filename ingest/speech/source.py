@@ -344,6 +344,12 @@ def _org_end(doc: Doc, toks: list[int], catalog: EntityCatalog, j: int) -> int:
     return end
 
 
+#: Endings of relational adjectives (أمني/أمنية، عسكري، غربيون، مطلعة) after an unnamed source.
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "ه")
+_SOURCE_ADJECTIVES = _n(
+    "مقرب مقربة مقربون مقربين مطلع مطلعة مطلعون مطلعين خاص خاصة كبير كبيرة كبار رفيع رفيعة "
+    "رفيعو بارز بارزة بارزون موثوق موثوقة مسؤول مسؤولة مختص مختصة متطابقة عدة معارض معارضة "
+    "معارضون موال موالية مستقل مستقلة سابق سابقة آخر أخرى آخرون آخرين كبير")
 ANONYMOUS = _n("مصدر مصادر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون خبراء")
 
 
@@ -354,8 +360,18 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
     if keys[role_start] in ANONYMOUS:
         # "مصدر عسكري سوري معارض": an unnamed source with its adjectives, no name follows
         end = role_start + 1
-        while end in set(toks) and doc.is_word[end] and not _looks_verb(keys[end]) and (
-                _classify(keys[end]) == "word" or _roleish(keys[end], catalog)):
+        allowed = set(toks)
+        while end in allowed and doc.is_word[end] and not _looks_verb(keys[end]):
+            k, prev = keys[end], keys[end - 1]
+            if is_addressee(k, catalog):
+                break  # "مسؤول تركي | لوكالة فرانس برس"
+            genitive = (end - 1 == role_start or _classify(prev) == "org" or prev in CONNECTORS
+                        or (prev[:1] in ("ب", "ل") and len(prev) > 3 and not _is_def(prev)
+                            and prev not in _SOURCE_ADJECTIVES))
+            prep_org = k[:1] in ("ب", "ل") and _classify(k[1:]) in ("org", "title")  # بمجلس، بالشركة
+            if not (genitive or prep_org or _roleish(k, catalog) or catalog.adjective(k)
+                    or k.endswith(_NISBA_ENDINGS) or k in _SOURCE_ADJECTIVES):
+                break  # "مصادر أمنية | يقاتل نحو …": after its adjectives the phrase ends
             end += 1
         return Mention(role_start, end, head="title", next_tok=end)
     p = 0
