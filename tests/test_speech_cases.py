@@ -501,3 +501,16 @@ def test_directive_with_its_preposition_continues_the_previous_speaker():
 def test_unnamed_source_ends_after_its_adjectives(text: str, speaker: str, quote_start: str):
     s = extract_statements("t", text)[0]
     assert s.speaker == speaker and s.quote.startswith(quote_start), (s.speaker, s.quote)
+
+
+def test_a_quoted_outlet_name_is_neither_words_nor_a_stop_for_interposed_sources():
+    # snn-2015-08-07-1086: «… موافقتها …، وفق وكالة "مسار برس" أمس» — the agency's quoted name
+    # is not a quotation of the Nusra Front's words
+    text = ('أعلنت "جبهة النصرة" موافقتها على تسليم النقاط التي تسيطر عليها لكتائب الثوار، وذلك بعد '
+            'اجتماع ضم الفصائل العسكرية الكبرى في حلب، وفق وكالة "مسار برس" أمس.')
+    assert not any("مسار برس" in s.quote for s in extract_statements("t", text))
+    # snn-2015-07-24-0818: "وأضاف X، بحسب وكالة …، أن …" — the words follow the source
+    text = ("وأضاف رئيس قسم الفلك بالمعهد القومي للبحوث الفلكية، بحسب وكالة أنباء الشرق الأوسط المصرية، "
+            "أن الصور الملتقطة بلغت درجة عالية من الوضوح.")
+    s = one(text, cue="أضاف")
+    assert s.quote == "الصور الملتقطة بلغت درجة عالية من الوضوح"

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from ingest.arabic import normalize
 from ingest.speech import cues
-from ingest.speech.source import QUOTE_OPEN, STOP_WORDS, TIME_WORDS, _derived_masdar, time_phrase_len
+from ingest.speech.source import (
+    ORG_HEADS,
+    QUOTE_OPEN,
+    STOP_WORDS,
+    TIME_WORDS,
+    _derived_masdar,
+    time_phrase_len,
+)
 from ingest.speech.tokens import SENT_END, Doc
 
 COMPLEMENTIZERS = {
@@ -211,7 +218,7 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
             if k in QUOTE_OPEN and j in doc.quote_close:
                 q = doc.quote_close[j]
                 after_q = q + 2 if q + 2 < n and doc.keys[q + 1] in ("،", ",") else q + 1
-                if q - j <= 4 and j > 0 and (doc.keys[j - 1] in ("ل", "ب") or (
+                if q - j <= 4 and j > 0 and (doc.keys[j - 1] in ("ل", "ب") or doc.keys[j - 1] in ORG_HEADS or (
                         after_q < n and is_complementizer(doc, after_q))):
                     # "لـ«رويترز» إن", "وكالة الأنباء السعودية "واس"، أن": an addressee or a
                     # name, not the words
@@ -241,6 +248,16 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
             continue
         if is_complementizer(doc, j):
             return _after_comp(doc, j + 1)
+        if (doc.keys[j - 1] in ("،", ",") and k != "نقلا"
+                and (k in POSTPOSED_MARKERS or (k[:1] == "و" and k[1:] in POSTPOSED_MARKERS))):
+            # "وأضاف X، بحسب وكالة …، أن …": an interposed source, the words follow; but
+            # "…، وفق وكالة «مسار برس» أمس.": the source of the sentence, no words after it
+            comp = next((t for t in range(j + 1, min(stop, j + 14))
+                         if doc.keys[t] in SENT_END or is_complementizer(doc, t)), -1)
+            if comp < 0 or doc.keys[comp] in SENT_END:
+                break
+            j = comp
+            continue
         if cue.ctype == "prep" and (k in cue.preps or (j == first and k[:1] == "ب" and False)):
             c = j + 1
             if c < n and is_complementizer(doc, c):
