@@ -64,6 +64,9 @@ class LexicalIndex:
         self.alive = np.zeros(0, dtype=bool)
         self.segments: list[Segment] = []
         self._pos: dict[str, int] | None = None
+        # (live documents, length normalisation per document): O(N) to compute, so kept
+        # until the next change instead of recomputed per query
+        self._stats: tuple[int, np.ndarray] | None = None
         self._dirty: set[str] = set()  # segments not yet written
 
     # --- building and updating -----------------------------------------------------------
@@ -112,6 +115,7 @@ class LexicalIndex:
         hit = np.fromiter((g in wanted for g in self.groups), dtype=bool, count=len(self.groups))
         n = int((hit & self.alive).sum())
         self.alive &= ~hit
+        self._pos = self._stats = None
         return n
 
     def compact(self) -> None:
@@ -150,7 +154,7 @@ class LexicalIndex:
         np.cumsum(np.bincount(voc, minlength=len(self.vocab)), out=indptr[1:])
         seg = Segment(uuid.uuid4().hex[:12], indptr, docs[order], tf[order])
         self._dirty.add(seg.name)
-        self._pos = None
+        self._pos = self._stats = None
         return seg
 
     # --- scoring -------------------------------------------------------------------------
@@ -159,11 +163,13 @@ class LexicalIndex:
 
     def _scores(self, query: str) -> np.ndarray | None:
         terms = [self.vocab[t] for t in lexical_tokens(query) if t in self.vocab]
-        n_live = int(self.alive.sum())
+        if self._stats is None:
+            n_live = int(self.alive.sum())
+            avg = float(self.lengths[self.alive].mean()) if n_live else 1.0
+            self._stats = (n_live, K1 * ((1 - B) + B * self.lengths / avg))
+        n_live, norm = self._stats
         if not terms or not n_live:
             return None
-        avg = float(self.lengths[self.alive].mean())
-        norm = K1 * ((1 - B) + B * self.lengths / avg)
         doc_parts, w_parts = [], []
         for term in terms:  # repeated query terms count again, as in bm25s
             postings = [seg.postings(term) for seg in self.segments]
