@@ -514,3 +514,13 @@ def test_a_quoted_outlet_name_is_neither_words_nor_a_stop_for_interposed_sources
             "أن الصور الملتقطة بلغت درجة عالية من الوضوح.")
     s = one(text, cue="أضاف")
     assert s.quote == "الصور الملتقطة بلغت درجة عالية من الوضوح"
+
+
+def test_subjectless_cue_continues_the_known_subject_of_a_news_verb():
+    # snn-2015-08-03-0827: "انتقد روبن سياسة … جون كيري، ودعا إلى إسقاط الأسد" — the call is
+    # روبن's (named earlier), not كيري's, and not speakerless
+    text = ("وقال المسؤول السابق في الخارجية الأميركية جيمس روبن إن الحرب لن تنتهي قريبا. وفي مقال له "
+            "نشر أمس في صحيفة \"صنداي تايمز\" البريطانية، انتقد روبن سياسة وزير الخارجية الأميركي جون "
+            "كيري، ودعا إلى إسقاط الأسد قبل الشروع في بحث سبل السلام في سورية.")
+    s = one(text, cue="دعا")
+    assert s.speaker_canonical == "جيمس روبن" and s.quote.startswith("إسقاط الأسد")

@@ -945,6 +945,11 @@ class _Extractor:
                 continue
             if bare in POSTPOSED_MARKERS:
                 self.marker(i)
+                continue
+            if bare in NEWS_VERBS and (i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or bare != k):
+                # "انتقد روبن سياسة كيري، ودعا إلى …": the subject of a non-speech verb that
+                # opens a clause is who a later subjectless cue continues with
+                self._verb_subject(i, strict=True)
         self.out.sort(key=lambda x: x[0].start)
         self._uncued_continuations()
         self._cataphora()
@@ -994,24 +999,44 @@ class _Extractor:
             v += 1
         if v >= i - 1:
             return None
+        g = "f" if doc.keys[i].endswith(("ه", "ة")) else "m"
+        return self._verb_subject(v, g, limit=i)
+
+    def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
+                      strict: bool = False) -> Referent | None:
+        """The named subject right after verb ``v`` when ``v`` is a speech cue or a frequent
+        news verb (انتقد، سئل، قرر …), added to the discourse so that a later verb without a
+        subject (ودعا إلى …، وصرح: …) continues with it. The object often follows the
+        subject with nothing between them (انتقد روبن سياسة كيري), so only the longest
+        beginning of the noun phrase that is a known name counts: a catalog entity, a
+        speaker already met, or a name the text spells out in full elsewhere."""
+        doc = self.doc
         k = doc.keys[v]
         bare = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
         if bare not in NEWS_VERBS and cues.lookup(k)[0] is None:
-            return None  # the sentence does not open with a verb we know
+            return None  # not a verb we know
         m = parse_mention(doc, v + 1, self.cat)
-        if m is None or m.head not in ("name", "org", "entity") or m.next_tok > i:
+        heads = ("name", "entity") if strict else ("name", "org", "entity")
+        if m is None or m.head not in heads or (limit is not None and m.next_tok > limit):
             return None
         if m.head == "name":
-            first = doc.keys[m.start]
-            surface = doc.surface(m.start, m.end)
-            known = (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
-                     or name_in_text(doc, m.start, m.end, self.cat))
-            if not known and (m.end - m.start < 2 or first.startswith("ال")):
-                return None  # one unknown word or a common noun: as likely the verb's object
-        m = self._extend_role(self._apposed_name(m))
-        g = "f" if doc.keys[i].endswith(("ه", "ة")) else "m"
-        ref = self._referent(m, g)
-        if ref.gender and ref.gender != g:
+            known = None
+            for end in range(min(m.end, m.start + 3), m.start, -1):
+                surface = doc.surface(m.start, end)
+                if (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
+                        or self.disc.find(surface)
+                        or (not strict and name_in_text(doc, m.start, end, self.cat))):
+                    known = end
+                    break
+            if known is None and not strict and m.end - m.start >= 2 and not doc.keys[m.start].startswith("ال"):
+                known = m.end  # a two-word name of someone new, right after the verb
+            if known is None:
+                return None  # an unknown noun phrase: as likely the verb's object
+            m = Mention(m.start, known, head="name", entity_id=m.entity_id, next_tok=known)
+        else:
+            m = trim_object(doc, m, self.cat)
+        ref = self._referent(m, gender)
+        if gender and ref.gender and ref.gender != gender:
             return None
         self.disc.add(ref)
         return ref

@@ -105,6 +105,11 @@ class Discourse:
                 return r
         return None
 
+    def find(self, surface: str) -> Referent | None:
+        """Latest referent whose canonical name is exactly this name."""
+        k = normalize(surface)
+        return next((r for r in reversed(self.refs) if normalize(r.canonical) == k), None)
+
     def fuller_name(self, surface: str, before: int) -> Referent | None:
         """Latest referent whose canonical name ends with / contains this name."""
         k = normalize(surface)
