@@ -524,3 +524,11 @@ def test_subjectless_cue_continues_the_known_subject_of_a_news_verb():
             "كيري، ودعا إلى إسقاط الأسد قبل الشروع في بحث سبل السلام في سورية.")
     s = one(text, cue="دعا")
     assert s.speaker_canonical == "جيمس روبن" and s.quote.startswith("إسقاط الأسد")
+
+
+def test_nominal_cue_inside_the_words_ends_them():
+    # snn-2015-07-23-0085: "أقر بأن النظام نفسه أخفق بقوله إنه …" — بقوله opens the next words
+    text = ("إلا أن أبوت أقر بأن النظام نفسه أخفق بقوله إنه ما كان يتوجب على السلطات السماح لمؤنس "
+            "بدخول أستراليا أصلا.")
+    s = one(text, cue="أقر")
+    assert s.quote == "النظام نفسه أخفق"

@@ -107,6 +107,8 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
             continue
         if j > c and (_starts_statement(doc, j) or k in ("حسبما",)):
             break
+        if j > c and k in cues.NOMINAL_CUES and k[:1] == "ب":
+            break  # "أقر بأن النظام أخفق | بقوله إنه …": a nominal cue opens the next words
         if j > c and k in POSTPOSED_MARKERS and doc.keys[j - 1] in ("،", ","):
             break
         j += 1
