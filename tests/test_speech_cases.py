@@ -532,3 +532,22 @@ def test_nominal_cue_inside_the_words_ends_them():
             "بدخول أستراليا أصلا.")
     s = one(text, cue="أقر")
     assert s.quote == "النظام نفسه أخفق"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # snn-2015-08-07-0107: a definite description before a foreign name (not a verb: تتسوزو)
+    ("وصرح المصور المستقل تتسوزو كيدا الذي حضر المراسم لوكالة الصحافة الفرنسية «أريد أن يعلم العالم "
+     "برمته ما حصل هنا في هيروشيما».", "تتسوزو كيدا", "المصور المستقل"),
+    # snn-2015-08-02-1032: the description is the role, the name speaks
+    ("وقال المستثمر العقاري معتز الخياط إن الدراسات الحديثة حول أوضاع قطاع البناء مشجعة.", "معتز الخياط",
+     "المستثمر العقاري"),
+])
+def test_description_before_a_personal_name_is_its_role(text: str, speaker: str, role: str):
+    s = extract_statements("t", text)[0]
+    assert (s.speaker, s.role) == (speaker, role)
+
+
+def test_a_definite_surname_is_not_taken_for_a_description():
+    # snn-2015-07-21-0368: أليكس starts with ال only once normalised; الشعيبي is a surname
+    s = one("وفي لندن يقول أليكس نيوول العضو المنتدب في شركة عقارية إن الطلب يتزايد.")
+    assert s.speaker == "أليكس نيوول"

@@ -119,7 +119,10 @@ def _is_def(k: str) -> bool:
 
 
 def _looks_verb(k: str) -> bool:
-    """Imperfect verbs of relative clauses (يتولى، تتعلق، يستطيع) end a noun phrase."""
+    """Imperfect verbs of relative clauses (يتولى، تتعلق، يستطيع) end a noun phrase (but a
+    long word ending in و is a foreign name: تتسوزو)."""
+    if len(k) >= 6 and k.endswith("و"):
+        return False
     return len(k) >= 4 and (k[:2] in ("يت", "تت") or k[:3] in ("يست", "تست"))
 
 
@@ -247,6 +250,15 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
         return None
     name_end = toks[p - 1] + 1
     role_s, role_e = -1, -1
+    # "المصور المستقل تتسوزو كيدا": a definite description before a personal name is its role
+    q = 0
+    while (q < p and _is_def(keys[toks[q]]) and doc.surface(toks[q], toks[q] + 1).startswith("ال")
+           and not catalog.match_at(keys, toks[q])[1]):
+        q += 1  # (the surface, not the key: أليكس normalises to اليكس)
+    if (0 < q < p and toks[q] == toks[q - 1] + 1 and not keys[first].endswith("ي")
+            and all(_personal_name_word(doc, t) for t in toks[q:p])):
+        # (not "الشعيبي سببا آخرا": a definite nisba word is a surname, not a description)
+        return Mention(toks[q], name_end, first, toks[q], head="name", next_tok=name_end)
     # apposition: only a title (بيتر مورار رئيس اللجنة …); an organisation right after a
     # name is more often the object (اتهم عبد السلام الأمم المتحدة بالتورط)
     if p < len(toks) and _classify(keys[toks[p]]) == "title":
@@ -268,6 +280,16 @@ def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
     k = doc.keys[o + 1]
     head = "entity" if catalog.match_at(doc.keys, o + 1)[1] else ("org" if _classify(k) == "org" else "name")
     return Mention(o + 1, c, head=head, entity_id=catalog.match_at(doc.keys, o + 1)[1], next_tok=c + 1)
+
+
+def _personal_name_word(doc: Doc, t: int) -> bool:
+    """A word that can be part of a personal name after a description: no proclitic
+    preposition or conjunction, no pronoun suffix, no accusative tanween, not an adverb."""
+    k = doc.keys[t]
+    return (len(k) >= 2 and k[:1] not in ("و", "ف", "ب", "ل")
+            and not k.endswith(("ها", "هم", "ته", "تها")) and not (len(k) >= 5 and k.endswith("ا"))
+            and "\u064b" not in doc.surface(t, t + 1)
+            and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in _n("عقب تعالى"))
 
 
 def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> bool:
