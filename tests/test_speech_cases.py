@@ -551,3 +551,21 @@ def test_a_definite_surname_is_not_taken_for_a_description():
     # snn-2015-07-21-0368: أليكس starts with ال only once normalised; الشعيبي is a surname
     s = one("وفي لندن يقول أليكس نيوول العضو المنتدب في شركة عقارية إن الطلب يتزايد.")
     assert s.speaker == "أليكس نيوول"
+
+
+def test_relayed_source_with_a_long_description_and_a_comma_before_qawluhu():
+    # snn-2015-07-22-0029: the commander speaks; the news office relays; not the earlier activists
+    text = ("وقال ناشطون معارضون إن القصف مستمر. ونقل «مكتب أخبار سوريا» عن القائد العسكري في كتائب "
+            "«أنصار الشام» التابعة لـ«الجبهة الإسلامية» أبو حسن الأنصاري، قوله إن تحركات جديدة للقوات "
+            "النظامية رُصدت على محوري قمة النبي يونس.")
+    s = one(text, cue="قوله")
+    assert s.speaker == "أبو حسن الأنصاري" and s.via == ["مكتب أخبار سوريا"]
+    assert s.role.startswith("القائد العسكري")
+
+
+def test_plural_verb_does_not_fall_back_to_a_singular_speaker():
+    # snn-2015-07-22-0732: "قالوا" after statements of ظريف only — the speaker is unknown
+    text = ("وقال وزير الخارجية الإيراني محمد جواد ظريف إن الاتفاق متوازن. وقالوا إن هدفه الدفاع عن "
+            "البرنامج النووي.")
+    s = one(text, cue="قالوا")
+    assert s.speaker_canonical != "محمد جواد ظريف"

@@ -68,6 +68,7 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 #: ("التي أكدت على …", "التي أشار فيها إلى أن …").
 _RELATIVE_PREPS = {normalize(w) for w in "على إلى عن".split()}
 
+_NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".split()}
 #: Detached governed prepositions (دعا إلى، حث على) that may follow a verb whose subject is
 #: the previous speaker.
 _GOVERNED_SEPARATE = {normalize(w) for w in "إلى الى على".split()}
@@ -906,6 +907,8 @@ class _Extractor:
             if m is not None and m.next_tok == hi and m.head in ("name", "org", "entity", "title"):
                 ref = self._referent(m, "")
         if ref is None:
+            ref, via = self._relayed_source(i) or (None, via)
+        if ref is None:
             ref = self.disc.last_compatible("", doc.starts[i])
         else:
             self.disc.add(ref)
@@ -914,6 +917,49 @@ class _Extractor:
         if cue_text[:1] == "و":
             cue_text = cue_text[1:]
         self._emit(ref, cue_text, doc.starts[i], c, via, True)
+
+    def _relayed_source(self, i: int) -> tuple[Referent, list[str]] | None:
+        """"ونقل «مكتب أخبار سوريا» عن القائد العسكري في كتائب … أبو حسن الأنصاري، قوله
+        إن …": the one named after عن speaks (with a long description and a comma before
+        قوله); the subject of نقل relays."""
+        doc = self.doc
+        s0 = doc.sent_start_tok(i)
+        for t in range(i - 2, max(s0, i - 30) - 1, -1):
+            if doc.keys[t] != "عن":
+                continue
+            relay = next((v for v in range(t - 1, max(s0, t - 10) - 1, -1)
+                          if doc.keys[v] in _NAQAL), None)
+            if relay is None:
+                return None
+            m = parse_mention(doc, t + 1, self.cat)
+            if m is None or m.head == "doc":
+                return None
+            m = self._extend_role(self._apposed_name(m))
+            gap = range(m.next_tok, i)
+            if m.next_tok > i or not all(not doc.is_word[g] or doc.keys[g] in TITLES or doc.keys[g].startswith("ال")
+                                         for g in gap):
+                # the words between the source and قوله: its description or a name after it
+                named = self._name_before(i)
+                if named is None:
+                    return None
+                m = Mention(named.start, named.end, t + 1, named.start, head="name", next_tok=named.next_tok)
+            mm = parse_mention(doc, relay + 1, self.cat)
+            via = [doc.surface(mm.start, mm.end)] if mm is not None and mm.next_tok <= t else []
+            return self._referent(m, ""), via
+        return None
+
+    def _name_before(self, i: int) -> Mention | None:
+        """A personal name ending right before token ``i`` (past a comma): "… أبو حسن
+        الأنصاري، قوله"."""
+        doc = self.doc
+        e = i
+        while e > 0 and doc.keys[e - 1] in ("،", ","):
+            e -= 1
+        for s in range(max(0, e - 4), e):
+            m = _split(doc, list(range(s, e)), self.cat)
+            if m is not None and m.head == "name" and m.next_tok == e and m.role_start < 0:
+                return m
+        return None
 
     def run(self) -> list[Statement]:
         doc = self.doc

@@ -89,6 +89,8 @@ class Discourse:
         for r in reversed(cands):
             if compatible(gender, r):
                 return r
+        if gender == "p":
+            return None  # a plural verb (أشاروا) with only singular speakers before it
         return cands[-1] if cands else None
 
     def short_reference(self, surface: str, before: int) -> Referent | None:

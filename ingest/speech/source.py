@@ -525,7 +525,8 @@ NEWS_VERBS = _n(
     "انتقدت قررت زارت التقت استقبلت هاجمت شاركت حضرت وقعت بحثت ناقشت تلقت أرسلت عادت "
     "كررت رفضت اعتبرت دعا دعت طالب طالبت هدد هددت توعد أشاد أشادت ثمن ثمنت")
 _CLAUSE_PARTICLES = _n("أن إن لكن ولكن بل")
-_BROKEN_PLURALS = _n("سكان شهود نشطاء خبراء مصادر أطباء عمال قادة زعماء مسؤولو مواطنون")
+_BROKEN_PLURALS = _n("سكان شهود نشطاء خبراء مصادر أطباء عمال قادة زعماء مسؤولو مواطنون شبان أهالي "
+                     "سكانها وجهاء علماء طلاب محامون")
 
 
 def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
@@ -538,8 +539,10 @@ def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
     if m.head == "name" and k.endswith("ون") and len(k) > 4 and (
             m.end - m.start == 1 or doc.keys[m.start + 1].endswith(("ون", "ين"))):
         return "p"  # محللون، مسؤولون أمريكيون (a plural with its agreeing adjective)
-    if k in _BROKEN_PLURALS:
-        return "p"  # سكان وشهود، نشطاء، خبراء
+    if k in _BROKEN_PLURALS or (k.startswith("ال") and k[2:] in _BROKEN_PLURALS):
+        return "p"  # سكان وشهود، نشطاء، خبراء، القادة
+    if k.startswith("ال") and k.endswith("ون") and len(k) > 6:
+        return "p"  # المحتجون، المختصون (a definite sound plural; not a name like خلدون)
     if m.head in ("org", "entity", "title"):
         if k.endswith("ه") or k.endswith("ات"):
             return "f"
