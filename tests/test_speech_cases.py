@@ -569,3 +569,22 @@ def test_plural_verb_does_not_fall_back_to_a_singular_speaker():
             "البرنامج النووي.")
     s = one(text, cue="قالوا")
     assert s.speaker_canonical != "محمد جواد ظريف"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # snn-2015-07-23-0029: the title is the speaker, "لصحيفة" is the addressee, not a name
+    ('وذكر مسؤولو سلطة المطارات الكينية لصحيفة "ستاندرد" أن السيارة نقلت جوا.', "مسؤولو سلطة المطارات الكينية"),
+    # snn-2015-07-31-0511: a plural nisba adjective is part of the role, not a name
+    ("وقال مسؤولو أمن إسرائيليون إن متطرفين يهودا أضرموا النيران في المنزل.", "مسؤولو أمن إسرائيليون"),
+    # snn-2015-07-23-0402: a coordinated unnamed source
+    ("وقالت مصادر طبية ومصدر برلماني إن القوات قتلت المدنيين في مدينة مركة الساحلية.",
+     "مصادر طبية ومصدر برلماني"),
+])
+def test_title_only_speakers(text: str, speaker: str):
+    assert one(text).speaker == speaker
+
+
+def test_wafq_with_an_abstract_noun_is_no_source():
+    # snn-2015-07-27-0087: "ووفق طابع آيديولوجي …" means "in line with", nobody speaks
+    text = "ووفق طابع آيديولوجي متشدد، قامت الجماعة بتغيير المناهج في المدارس التي تسيطر عليها."
+    assert extract_statements("t", text) == []

@@ -68,6 +68,7 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 #: ("التي أكدت على …", "التي أشار فيها إلى أن …").
 _RELATIVE_PREPS = {normalize(w) for w in "على إلى عن".split()}
 
+_IN_LINE_WITH = {normalize(w) for w in "وفق وفقا طبقا".split()}
 _NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".split()}
 #: Detached governed prepositions (دعا إلى، حث على) that may follow a verb whose subject is
 #: the previous speaker.
@@ -798,6 +799,11 @@ class _Extractor:
             return
         if m.head == "name" and (m.end - m.start < 2 or doc.keys[m.start].startswith("ال")):
             return
+        if m.head == "name" and (k in _IN_LINE_WITH or (k[:1] == "و" and k[1:] in _IN_LINE_WITH)):
+            surface = doc.surface(m.start, m.end)
+            if not (self.cat.resolve(surface) or self.disc.find(surface)
+                    or self.disc.fuller_name(surface, doc.starts[m.start])):
+                return  # "ووفق طابع آيديولوجي": وفق also means "in line with" a thing
         # relayed: the marker closes an attributed statement → it is the relay (via)
         for st, c in reversed(self.out):
             if 0 <= i - c.tok_end <= 2 and doc.sent[c.tok_end - 1] == doc.sent[i]:

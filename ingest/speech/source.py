@@ -35,7 +35,7 @@ TITLES = _n(
     "مراسل المراسل مصدر مصادر المصدر المصادر مسؤولون مسؤولين المسؤولون مفتش المفتش "
     "قاضي القاضي المدعي النائب العام الأمين العام السكرتير سكرتير المنسقة الناطقون "
     "رئيسة وكيل وكيلة الوكيل المرشد المرشح مرشح المرشحة الداعية شيخ الشيخ البابا الحاخام "
-    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا خادم"
+    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا خادم مسؤولو"
 )
 HONORIFICS = _n("الدكتور د السيد السيدة الشيخ المهندس الأستاذ سمو معالي سعادة فخامة "
                 "صاحب الجلالة دولة البروفيسور الحاج")
@@ -49,7 +49,7 @@ ORG_HEADS = _n(
     "الكونغرس الكونجرس البيت البنتاغون الكرملين الائتلاف ائتلاف الجبهة جبهة المعارضة "
     "الحرس الحزب مؤسسة المؤسسة شركة الشركة الادعاء المفوضية نقابة النقابة رابطة الرابطة "
     "جمعية الجمعية مديرية المديرية إمارة الإمارة بلدية البلدية الأمم المجموعة مجموعة "
-    "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية"
+    "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية جهاز الجهاز أجهزة الأجهزة"
 )
 SHORT_REF_HEADS = _n(
     "الوزارة الخارجية الداخلية الدفاع المنظمة الحركة الحزب الجامعة الوكالة الهيئة المجلس "
@@ -387,6 +387,9 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             k, prev = keys[end], keys[end - 1]
             if is_addressee(k, catalog):
                 break  # "مسؤول تركي | لوكالة فرانس برس"
+            if k[:1] == "و" and (k[1:] in ANONYMOUS or k[1:] in _BROKEN_PLURALS) and end + 1 in allowed:
+                end += 1  # "مصادر طبية ومسؤولين محليين": a coordinated source
+                continue
             genitive = (end - 1 == role_start or _classify(prev) == "org" or prev in CONNECTORS
                         or (prev[:1] in ("ب", "ل") and len(prev) > 3 and not _is_def(prev)
                             and prev not in _SOURCE_ADJECTIVES))
@@ -431,14 +434,18 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = True
             continue
+        if k.endswith(("يون", "يين")) and len(k) > 5:
+            p += 1  # a plural nisba adjective (مسؤولو أمن إسرائيليون) is no personal name
+            last_role = t
+            continue
         if prev_indef and not _looks_verb(k):
             prev_indef = False  # genitive of a construct: رئيس وزراء، مسؤول حالات
             p += 1
             last_role = t
             continue
         break
-    if p >= len(toks) or _looks_verb(keys[toks[p]]):
-        # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة)
+    if p >= len(toks) or _looks_verb(keys[toks[p]]) or is_addressee(keys[toks[p]], catalog):
+        # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة; not "… لصحيفة")
         end = last_role + 1
         return Mention(role_start, end, head="title", next_tok=end)
     # skip honorifics just before the name (… الدكتور صلاح البردويل)
