@@ -5,6 +5,8 @@ Pipeline (one module per stage, in the spirit of BBC's Citron):
 1. :mod:`.tokens` — tokens with normalised keys, sentences, quotation-mark pairs;
 2. :mod:`.cues` — speech verbs and nominal cues with agreement and complement type;
 3. :mod:`.source` — the speaker mention after (or before) the cue, name vs. role;
+   :mod:`.subjects` — where the subject stands relative to the cue (past adverbials and
+   addressees, before the verb, a relative antecedent, behind «نقل X عن»);
 4. :mod:`.content` — the quote span and its kind (direct / indirect);
 5. :mod:`.coreference` — pronoun subjects, continuations, short references, surnames;
 6. :mod:`.entities` — catalog lookup for ``entity_id`` / ``speaker_en``.
@@ -23,7 +25,6 @@ from ingest.arabic import normalize
 from ingest.records import Statement
 from ingest.speech import cues
 from ingest.speech.content import (
-    COMPLEMENTIZERS,
     POSTPOSED_MARKERS,
     Content,
     content_end,
@@ -43,22 +44,19 @@ from ingest.speech.coreference import (
 )
 from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
-    ANONYMOUS,
     NEWS_VERBS,
-    QUANTIFIERS,
     QUOTE_OPEN,
-    STOP_WORDS,
-    TIME_WORDS,
-    TITLES,
     Mention,
     _split,
-    is_addressee,
     mention_gender,
     parse_mention,
     stop_token,
     subject_before,
-    time_phrase_len,
-    trim_object,
+)
+from ingest.speech.subjects import (
+    _RELATIVES,
+    PERSON_DESCRIPTIONS,
+    SubjectSearch,
 )
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
@@ -69,35 +67,14 @@ __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 _RELATIVE_PREPS = {normalize(w) for w in "على إلى عن".split()}
 
 _IN_LINE_WITH = {normalize(w) for w in "وفق وفقا طبقا".split()}
-_NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".split()}
 #: Detached governed prepositions (دعا إلى، حث على) that may follow a verb whose subject is
 #: the previous speaker.
 _GOVERNED_SEPARATE = {normalize(w) for w in "إلى الى على".split()}
-#: Pronoun objects and prepositional phrases that may come between a verb and its
-#: subject (قال له X، أعلنت فيه X).
-_OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
 
 log = logging.getLogger(__name__)
 
 _SAY = cues.Cue("قال", "", "say")
-_RELATIVES = {"التي", "الذي", "اللتي"}
-_SPEECH_NOUNS = tuple(normalize(w) for w in (
-    "تصريحات", "تصريح", "بيان", "كلمة", "كلمت", "حديث", "خطاب", "مقابلة", "مقابلت", "رسالة", "رسالت", "تغريدة",
-    "تغريدت", "مقال"))
-_DEMONSTRATIVES = {normalize(w) for w in "هؤلاء هذا هذه ذلك تلك أولئك".split()}
 _EMPHATIC_INNA = {p + s for p in ("إن", "إنّ") for s in ("", "ه", "ها", "هم", "نا", "ني")}
-_NOT_BEFORE_VERB = {normalize(w) for w in (
-    "أن إن ان بأن وأن وإن لأن في على من إلى الى عن مع بعد قبل ضد حول عند لدى ب ل ما لا لم لن "
-    "التي الذي الذين اللذين اللتين عدم تم يتم رغم برغم إثر عقب بسبب ضد مقابل تجاه وسط "
-    "بعدم كتب").split()} | COMPLEMENTIZERS
-_GOVERNED_CHARS = {"طالب": "ب", "رحب": "ب", "ندد": "ب", "اتهم": "ب", "ناشد": "ب"}
-#: Masdars that follow a governed بـ (طالب بوقف، طالبت بتخصيص): never a subject.
-_MASDARS = {normalize(w) for w in (
-    "وقف ضرورة إطلاق عدم تشكيل فتح تقديم إجراء رفع إلغاء تخصيص سحب منح توفير إعادة حماية "
-    "إنهاء تسليم محاسبة محاكمة اتخاذ تنفيذ دعم إيجاد احترام").split()}
-#: Indefinite person descriptions that a later sentence may name (cataphora).
-PERSON_DESCRIPTIONS = {normalize(w) for w in (
-    "مسؤول مسؤولة دبلوماسي دبلوماسية متحدث متحدثة ناطق ناطقة مستشار مستشارة").split()}
 _NOT_NAMES = {normalize(w) for w in "أحد إحدى شهود شاهد سكان ساكن مواطن مواطنون خطيب".split()}
 
 
@@ -108,22 +85,10 @@ def _proper_name(surface: str) -> bool:
         return False
     return not any(w.endswith(("ون", "ان", "ين")) and len(w) > 4 for w in ws[:1])
 _SAY_LEMMAS = {normalize(w) for w in "قال ذكر أكد أوضح أضاف صرح أفاد".split()}
-_ROLE_STOP = STOP_WORDS - {"في", "لدى"}
-_ADVERBIAL_HEADS = {normalize(w) for w in "بعد قبل خلال عقب إثر أثناء لدى منذ عند".split()}
-_TIME_NOUNS = {normalize(w) for w in "مطلع بداية نهاية ختام أواخر أوائل منتصف أعقاب".split()}
 
 
-def _role_adverbial(doc: Doc, t: int) -> bool:
-    """A time/place adverbial that ends a role description (بعد زيارة …، في مطلع الأسبوع)."""
-    k = doc.keys[t]
-    if k in _ADVERBIAL_HEADS or k in TIME_WORDS:
-        return True
-    return k == "في" and t + 1 < len(doc) and (doc.keys[t + 1] in _TIME_NOUNS
-                                              or doc.keys[t + 1] in TIME_WORDS)
 
 
-_CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك بدوره بدورها "
-                   "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
 _RELAY_VERBS = {normalize(w) for w in ("نشرته", "نشرتها", "نقلته", "نقلتها", "أوردته", "أوردتها",
                                        "بثته", "بثتها", "وزعته", "وزعتها")}
 
@@ -139,7 +104,7 @@ def statement_id(article_id: str, start: int, end: int) -> str:
     return f"{article_id}-{h}"
 
 
-class _Extractor:
+class _Extractor(SubjectSearch):
     def __init__(self, article_id: str, text: str, catalog: EntityCatalog) -> None:
         self.aid = article_id
         self.text = text
@@ -193,33 +158,6 @@ class _Extractor:
             if ent is not None:
                 eid = ent.id
         return make_referent(speaker, s, e, canonical, gender, eid, role, m.head)
-
-    def _titled_name_before(self, tok: int, key: str) -> Referent | None:
-        """"الوزير" with no earlier speaker to refer to: among the people the text before
-        names with that title ("وزير الخارجية الروسي سيرجي لافروف", often in a lead outside
-        any statement), the one whose surname was mentioned most recently ("عبر لافروف …")."""
-        doc = self.doc
-        bare = key[2:] if key.startswith("ال") else key
-        best: tuple[int, Referent] | None = None
-        for t in range(tok - 1, -1, -1):
-            if doc.keys[t] not in (bare, key, "و" + bare, "و" + key):
-                continue
-            m = parse_mention(doc, t, self.cat)
-            if m is None or m.head != "name" or m.role_start < 0:
-                continue
-            end = next((u for u in range(m.start + 1, m.end) if doc.keys[u][:1] == "و" and len(doc.keys[u]) > 3),
-                       m.end)  # "جون كيري ونظيره السعودي …": the first person only
-            if (end - m.start == 1 and end < len(doc) and doc.is_word[end] and doc.keys[end] not in STOP_WORDS
-                    and cues.lookup(doc.keys[end])[0] is None):
-                end += 1  # a surname the mention parser left out
-            names = set(doc.keys[m.start : end])
-            seen = max((u for u in range(end, tok) if doc.keys[u] in names), default=t)
-            if best is None or seen > best[0]:
-                ns, ne = doc.starts[m.start], doc.ends[end - 1]
-                rs, re_ = span_chars(doc, m.role_start, m.role_end)
-                best = (seen, make_referent(self.text[ns:ne], ns, ne, self.text[ns:ne], "", m.entity_id,
-                                            self.text[rs:re_], "name"))
-        return best[1] if best else None
 
     def _entity_fields(self, ref: Referent) -> tuple[str, str]:
         if ref.entity_id:
@@ -388,161 +326,6 @@ class _Extractor:
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, cue_text, cue_start, c, via, m is not None)
 
-    def _subject_after_adjuncts(self, j: int) -> Mention | None:
-        """The subject after what may stand between it and the verb: "وقالت في وقت سابق
-        هوغيت لابيل"، "وقال له يوكيو يوشيوكا"، "أعلنت فيه جبهة النصرة"، "كشفت لـ«عكاظ»
-        مصادر مطلعة". Only a subject that is followed by the reported words (a
-        complementizer, a colon or a quotation, after an optional apposition) counts, so a
-        verb whose subject is a pronoun (قال له إن …) keeps it."""
-        doc = self.doc
-        n = len(doc)
-        t = j
-        while t < n and t - j < 10:
-            k = doc.keys[t]
-            span = time_phrase_len(doc, t)
-            if span:
-                t += span
-            elif k in _OBJECT_PRONOUNS or k in ("،", ","):
-                t += 1
-            elif k == "ل" and t + 1 < n and doc.keys[t + 1] in QUOTE_OPEN and t + 1 in doc.quote_close:
-                t = doc.quote_close[t + 1] + 1  # لـ«عكاظ»
-            elif is_addressee(k, self.cat):
-                t = self._past_addressee(t)
-            else:
-                break
-        if t == j or t >= n or doc.keys[t - 1] in ("،", ","):
-            return None
-        k = doc.keys[t]
-        if k.startswith(("بال", "لل", "كال")) or "\u064b" in doc.surface(t, t + 1):
-            return None  # "بالبريد الإلكتروني"، "ساخرًا": a manner adverbial, not a subject
-        m = parse_mention(doc, t, self.cat)
-        if m is None or m.head == "doc":
-            return None
-        m = self._extend_role(self._apposed_name(m))
-        return m if self._words_follow(m.next_tok) else None
-
-    def _after_complementizer(self, c: Content) -> bool:
-        """The words follow أن/إن or a colon (possibly opening with a quotation mark)."""
-        doc = self.doc
-        t = c.tok_start - 1
-        if t >= 0 and doc.keys[t] in QUOTE_OPEN:
-            t -= 1
-        return t >= 0 and (doc.keys[t] == ":" or is_complementizer(doc, t))
-
-    def _past_addressee(self, t: int) -> int:
-        """After "لرويترز"، "لوكالة مهر الحكومية"، "لوسائل إعلام محلية"، "لصحيفة «الحياة»":
-        the addressee with its genitives and adjectives; a title or a named body that
-        follows is the subject (قال لرويترز مسؤول أمريكي)."""
-        doc = self.doc
-        n = len(doc)
-        t += 1
-        while t < n and t - 1 < n:
-            k = doc.keys[t]
-            if k in QUOTE_OPEN and t in doc.quote_close and doc.quote_close[t] - t <= 5:
-                t = doc.quote_close[t] + 1
-                continue
-            if (not doc.is_word[t] or stop_token(doc, t) or k in TITLES or k in ANONYMOUS
-                    or self.cat.match_at(doc.keys, t)[1] is not None and not k.startswith("ال")):
-                break
-            t += 1
-        return t
-
-    def _words_follow(self, t: int) -> bool:
-        """The reported words open at ``t``, past commas, time adverbs, a parenthesis
-        ("(86 عامًا)") and one comma-enclosed apposition ("، ذراع تنظيم القاعدة،")."""
-        doc = self.doc
-        n = len(doc)
-        apposition = True
-        while t < n:
-            k = doc.keys[t]
-            if is_complementizer(doc, t) or k == ":" or (
-                    k in QUOTE_OPEN and t in doc.quote_close and doc.quote_close[t] - t > 4):
-                return True  # (a short quotation is more often a name: «أوفيد»)
-            if time_phrase_len(doc, t):
-                t += time_phrase_len(doc, t)
-            elif k == "(":
-                close = next((x for x in range(t + 1, min(n, t + 6)) if doc.keys[x] == ")"), -1)
-                if close < 0:
-                    return False
-                t = close + 1
-            elif k in ("،", ",") and apposition:
-                apposition = False
-                close = next((x for x in range(t + 1, min(n, t + 12))
-                              if doc.keys[x] in ("،", ",") or doc.keys[x] in SENT_END), -1)
-                if close < 0 or doc.keys[close] in SENT_END:
-                    return False
-                t = close + 1
-            else:
-                return False
-        return False
-
-    def _antecedent(self, rel: int, gender: str) -> Referent | None:
-        """"… هرمز مسعودي، الذي قال إن …": the named person or body the relative pronoun
-        follows (after a comma) is the speaker. Without the comma the antecedent is as often
-        the object ("الاشتباكات التي قال إنها …"), so nothing is claimed."""
-        doc = self.doc
-        c = rel - 1
-        if c < 1 or doc.keys[c] not in ("،", ","):
-            return None
-        best = None
-        for t in range(c - 1, max(doc.sent_start_tok(c), c - 8) - 1, -1):
-            k = doc.keys[t]
-            if not doc.is_word[t] or k in STOP_WORDS or k in _DEMONSTRATIVES or cues.lookup(k)[0] is not None:
-                break  # the noun phrase cannot reach back over a cue, a particle or a demonstrative
-            m = parse_mention(doc, t, self.cat)
-            if m is None or m.next_tok != c:
-                continue
-            boundary = (t == 0 or not doc.is_word[t - 1] or doc.keys[t - 1] in STOP_WORDS
-                        or doc.keys[t - 1] in _DEMONSTRATIVES)
-            # a bare name only at a clean left edge; a role, a title or a known body anywhere
-            if m.head in ("title", "org", "entity") or m.role_start >= 0 or (m.head == "name" and boundary):
-                best = m
-        if best is not None:
-            ref = self._referent(best, gender)
-            if gender and ref.gender and ref.gender != gender:
-                return None
-            self.disc.add(ref)
-            return ref
-        return None
-
-    def _speech_noun_owner(self, rel: int) -> Referent | None:
-        """Who made the statements named before a relative pronoun: "تصريحات العربي التي …"
-        (a genitive), "تصريحاته الأخيرة التي …" (a pronoun: the nearest earlier
-        "speech-noun + name" of the last two sentences, else the latest compatible speaker)."""
-        doc = self.doc
-        lo = max(doc.sent_start_tok(rel), rel - 3)
-        for t in range(rel - 1, lo - 1, -1):
-            k = doc.keys[t]
-            base = k[1:] if k[:1] in ("و", "ب", "ل") and len(k) > 4 else k
-            defined = base.startswith("ال")
-            base = base[2:] if defined else base
-            noun = next((n for n in _SPEECH_NOUNS if base.startswith(n)), None)
-            if noun is None:
-                continue
-            suffix = base[len(noun):]
-            if suffix in ("ه", "ها", "هم"):
-                gender = {"ه": "m", "ها": "f"}.get(suffix, "")
-                owner = self._genitive_owner(t, doc.sent[t] - 2)
-                return owner or self.disc.last_compatible(gender, doc.starts[t])
-            if suffix == "" and not defined:
-                m = parse_mention(doc, t + 1, self.cat)
-                if m is not None and m.head in ("name", "org", "entity", "title") and m.next_tok <= rel:
-                    return self._referent(m, "")
-            return None
-        return None
-
-    def _genitive_owner(self, before: int, min_sent: int) -> Referent | None:
-        doc = self.doc
-        for t in range(before - 1, -1, -1):
-            if doc.sent[t] < min_sent:
-                break
-            k = doc.keys[t]
-            if doc.is_word[t] and any(k == n or k == "و" + n for n in _SPEECH_NOUNS):
-                m = parse_mention(doc, t + 1, self.cat)
-                if m is not None and m.head in ("name", "org", "entity"):
-                    return self._referent(m, "")
-        return None
-
     def _relative_statement(self, i: int, cue_text: str, cue_start: int, after_cue: int) -> bool:
         """"تصريحاته الأخيرة التي اعتبر فيها الضربات … بمثابة الانتهاك …": a cue in a
         relative clause on a speech noun. The words run from after فيه/فيها (and any
@@ -623,134 +406,6 @@ class _Extractor:
             elif r is named or (r is not None and r.canonical == canonical and not r.role):
                 st.role = st.role or role
         named.role = named.role or role
-
-    def _extend_role(self, m: Mention) -> Mention:
-        """Role words after the mention: "قال X، منسق الشؤون الإنسانية …، إن" (an apposition
-        set off by commas) and "مسؤول بالأمم المتحدة يتولى الإشراف على … إن" (a descriptive
-        clause of an unnamed person), up to the complementizer, minus time/place adverbials."""
-        doc = self.doc
-        n = len(doc)
-        j = m.next_tok
-        if j + 1 >= n:
-            return m
-        keys = doc.keys
-        if (m.head == "name" and m.role_start < 0 and keys[j] in ("،", ",")
-                and doc.is_word[j + 1] and keys[j + 1] in TITLES):
-            e = j + 1
-            while e < n and e - j < 16 and not is_complementizer(doc, e) and (doc.is_word[e] or (
-                    keys[e] in QUOTE_OPEN and e in doc.quote_close)) and keys[e] not in _ROLE_STOP \
-                    and keys[e] not in ("ل", "لـ") and not is_addressee(keys[e], self.cat):
-                e = doc.quote_close[e] + 1 if not doc.is_word[e] else e + 1
-            if e < n and (keys[e] in ("،", ",", "ل", "لـ") or is_complementizer(doc, e)
-                          or is_addressee(keys[e], self.cat)) and e - j > 2:
-                return Mention(m.start, m.end, j + 1, e, head="name", entity_id=m.entity_id,
-                               next_tok=e)
-            return m
-        if (m.head == "title" and m.role_start < 0 and not keys[m.start].startswith("ال")
-                and keys[m.start] in PERSON_DESCRIPTIONS and doc.is_word[j]
-                and keys[j][:1] in ("ي", "ت") and len(keys[j]) >= 4):
-            e = j
-            while e < n and e - j < 20 and doc.is_word[e] and not is_complementizer(doc, e):
-                e += 1
-            if e >= n or not is_complementizer(doc, e):
-                return m
-            r = j
-            while r < e and not _role_adverbial(doc, r):
-                r += 1
-            return Mention(m.start, m.end, m.start, r, head="title", next_tok=m.next_tok)
-        return m
-
-    def _apposed_name(self, m: Mention) -> Mention:
-        """"قال رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، إن …": a title set off by commas
-        from the name that follows it → the name speaks, the title is its role."""
-        doc = self.doc
-        j = m.next_tok
-        if m.head != "title" or j + 2 >= len(doc) or doc.keys[j] not in ("،", ","):
-            return m
-        if doc.keys[m.start] in ANONYMOUS:
-            return m
-        n = parse_mention(doc, j + 1, self.cat)
-        if (n is None or n.head != "name" or n.role_start >= 0 or n.next_tok >= len(doc)
-                or doc.keys[n.next_tok] not in ("،", ",") or n.end - n.start < 2):
-            return m
-        return Mention(n.start, n.end, m.start, m.next_tok, head="name", next_tok=n.next_tok)
-
-    def _subject_only(self, m: Mention, cue: cues.Cue) -> Mention | None:
-        """The subject of a transitive cue without the object glued to it (trim_object), or
-        None when the noun phrase after the verb is its object (دعت كافة الأطراف إلى)."""
-        doc = self.doc
-        k0 = doc.keys[m.start]
-        if k0 in QUANTIFIERS or "\u064b" in doc.surface(m.start, m.start + 1):
-            return None  # كافة الأطراف، شروطًا: an object (accusative), the subject is a pronoun
-        if k0 == "الله":
-            return None  # "ودعا الله أن …": a prayer
-        if m.head == "name" and m.role_start >= 0 and governed_at(doc, m.start, cue):
-            # "رحب خادم الحرمين الشريفين بقادة دول …": the title is the whole subject
-            return Mention(m.role_start, m.role_end, head="title", next_tok=m.role_end)
-        if governed_at(doc, m.start, cue) and (k0[1:3] == "ال" or k0[1:] in _MASDARS
-                                               or self.cat.match_at(doc.keys, m.start)[1] is None):
-            return None  # "وطالب بوقف القصف": no subject after the verb
-        m = trim_object(doc, m, self.cat)
-        if m.head == "name" and "ب" in _GOVERNED_CHARS.get(cue.lemma, ""):
-            for t in range(m.start + 1, m.end):  # "ندد أوباما بخصوم الاتفاق"
-                k = doc.keys[t]
-                if k[:1] == "ب" and len(k) > 3 and doc.keys[t - 1] not in ("ابو", "بن", "ابن"):
-                    return Mention(m.start, t, m.role_start if m.role_start < m.start else -1,
-                                   m.role_end if m.role_start < m.start else -1, head="name",
-                                   entity_id=m.entity_id, next_tok=t)
-        if m.head == "name" and m.end - m.start >= 2 and m.role_start < 0:
-            # "ودعا بحاح الشعب اليمني": a surname already known ends the subject
-            first = doc.surface(m.start, m.start + 1)
-            whole = doc.surface(m.start, m.end)
-            full = self.disc.fuller_name(first, doc.starts[m.start])
-            known = self.cat.resolve(first)
-            if (((full is not None and normalize(full.canonical).endswith(" " + normalize(first)))
-                 or (known is not None and known.type == "person"))
-                    and self.disc.fuller_name(whole, doc.starts[m.start]) is None
-                    and not self.cat.resolve(whole)):
-                return Mention(m.start, m.start + 1, head="name", next_tok=m.start + 1)
-        return m
-
-    def _sentence_subject(self, cue_tok: int, gender: str) -> bool:
-        """A referent introduced earlier in the cue's sentence that agrees with the verb."""
-        s0 = self.doc.starts[self.doc.sent_start_tok(cue_tok)]
-        ref = self.disc.last_compatible(gender, self.doc.starts[cue_tok])
-        return ref is not None and ref.start >= s0 and (not gender or ref.gender in ("", gender))
-
-    def _named_subject(self, i: int, m: Mention | None, cue: cues.Cue, pre: int, prev: str
-                       ) -> bool:
-        """An unquoted object of دان/رفض/دعا … is a statement only when the verb opens its
-        clause and a named subject that agrees with it follows (not a masdar: إن رفض الكونغرس)."""
-        if cue.ctype == "np":
-            return True
-        doc = self.doc
-        if m is None:
-            # subject first: "الأمم المتحدة رحبت بهذا الاتصال"
-            if prev in _NOT_BEFORE_VERB:
-                return False
-            sm = subject_before(doc, i, self.cat)
-            return sm is not None and sm.head in ("org", "entity")
-        if m.head not in ("name", "org", "entity", "title"):
-            return False
-        if prev in _NOT_BEFORE_VERB or cues.lookup(prev)[0] is not None:
-            return False  # إن رفض الكونغرس، التي استنكرت، أعلن رفض: a masdar or a relative
-        s0 = doc.sent_start_tok(i)
-        opens = (pre or i == s0 or not doc.is_word[i - 1] or prev in _CLAUSE_OPENERS
-                 or prev in TIME_WORDS or (i - 2 >= s0 and doc.keys[i - 2] == "في"))
-        if not opens and normalize(cue.lemma) == doc.keys[i][pre:]:
-            return False  # رفض/طالب/حث mid-clause: more often a noun (رفض الكونغرس للاتفاق)
-        if m.head == "name" and not m.entity_id:
-            k = doc.keys[m.start]
-            if (k.startswith("ال") and not self.cat.resolve(doc.surface(m.start, m.end))) or (
-                    m.end - m.start == 1 and (k.endswith(("ين", "ون")) or len(k) < 3)):
-                return False  # الكشف، القصف التركي، المواطنين: not a named subject
-        if m.head == "name" and m.end - m.start == 1 and not (
-                self.cat.resolve(doc.surface(m.start, m.end))
-                or self.disc.fuller_name(doc.surface(m.start, m.end), doc.starts[m.start])
-                or name_in_text(doc, m.start, m.end, self.cat)):
-            return False  # one unknown word: as likely the object (دعت الكينيين) as the subject
-        g = mention_gender(doc, m, self.cat)
-        return not cue.gender or not g or g == cue.gender
 
     def _postposed(self, cue_tok: int, ref: Referent | None, cue_text: str, cue_start: int) -> None:
         """"… حسبما قال سياسي يمني": the content is the clause before the marker."""
@@ -924,49 +579,6 @@ class _Extractor:
             cue_text = cue_text[1:]
         self._emit(ref, cue_text, doc.starts[i], c, via, True)
 
-    def _relayed_source(self, i: int) -> tuple[Referent, list[str]] | None:
-        """"ونقل «مكتب أخبار سوريا» عن القائد العسكري في كتائب … أبو حسن الأنصاري، قوله
-        إن …": the one named after عن speaks (with a long description and a comma before
-        قوله); the subject of نقل relays."""
-        doc = self.doc
-        s0 = doc.sent_start_tok(i)
-        for t in range(i - 2, max(s0, i - 30) - 1, -1):
-            if doc.keys[t] != "عن":
-                continue
-            relay = next((v for v in range(t - 1, max(s0, t - 10) - 1, -1)
-                          if doc.keys[v] in _NAQAL), None)
-            if relay is None:
-                return None
-            m = parse_mention(doc, t + 1, self.cat)
-            if m is None or m.head == "doc":
-                return None
-            m = self._extend_role(self._apposed_name(m))
-            gap = range(m.next_tok, i)
-            if m.next_tok > i or not all(not doc.is_word[g] or doc.keys[g] in TITLES or doc.keys[g].startswith("ال")
-                                         for g in gap):
-                # the words between the source and قوله: its description or a name after it
-                named = self._name_before(i)
-                if named is None:
-                    return None
-                m = Mention(named.start, named.end, t + 1, named.start, head="name", next_tok=named.next_tok)
-            mm = parse_mention(doc, relay + 1, self.cat)
-            via = [doc.surface(mm.start, mm.end)] if mm is not None and mm.next_tok <= t else []
-            return self._referent(m, ""), via
-        return None
-
-    def _name_before(self, i: int) -> Mention | None:
-        """A personal name ending right before token ``i`` (past a comma): "… أبو حسن
-        الأنصاري، قوله"."""
-        doc = self.doc
-        e = i
-        while e > 0 and doc.keys[e - 1] in ("،", ","):
-            e -= 1
-        for s in range(max(0, e - 4), e):
-            m = _split(doc, list(range(s, e)), self.cat)
-            if m is not None and m.head == "name" and m.next_tok == e and m.role_start < 0:
-                return m
-        return None
-
     def run(self) -> list[Statement]:
         doc = self.doc
         n = len(doc)
@@ -1035,63 +647,6 @@ class _Extractor:
             self._emit(ref, "", -1, Content(s, end, "direct", j, e), list(st.via), False)
             taken.append((j, e))
         self.out.sort(key=lambda x: x[0].start)
-
-    def _clause_subject(self, i: int) -> Referent | None:
-        """The subject of the verb that opens the sentence of participle ``i``: "انتقد سمير
-        دندن، رئيس الجمعية، أمس برنامج الحكومة، قائلا إن …" → سمير دندن. Only when no
-        statement of that sentence precedes the participle (then its speaker goes on) and the
-        participle agrees with the subject's gender (قائلا / قائلة)."""
-        doc = self.doc
-        s0 = doc.sent_start_tok(i)
-        if any(doc.sent[c.tok_start] == doc.sent[i] and c.tok_start < i for _, c in self.out
-               if c.tok_start < len(doc)):
-            return None
-        v = s0
-        while v < i and not doc.is_word[v]:
-            v += 1
-        if v >= i - 1:
-            return None
-        g = "f" if doc.keys[i].endswith(("ه", "ة")) else "m"
-        return self._verb_subject(v, g, limit=i)
-
-    def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
-                      strict: bool = False) -> Referent | None:
-        """The named subject right after verb ``v`` when ``v`` is a speech cue or a frequent
-        news verb (انتقد، سئل، قرر …), added to the discourse so that a later verb without a
-        subject (ودعا إلى …، وصرح: …) continues with it. The object often follows the
-        subject with nothing between them (انتقد روبن سياسة كيري), so only the longest
-        beginning of the noun phrase that is a known name counts: a catalog entity, a
-        speaker already met, or a name the text spells out in full elsewhere."""
-        doc = self.doc
-        k = doc.keys[v]
-        bare = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
-        if bare not in NEWS_VERBS and cues.lookup(k)[0] is None:
-            return None  # not a verb we know
-        m = parse_mention(doc, v + 1, self.cat)
-        heads = ("name", "entity") if strict else ("name", "org", "entity")
-        if m is None or m.head not in heads or (limit is not None and m.next_tok > limit):
-            return None
-        if m.head == "name":
-            known = None
-            for end in range(min(m.end, m.start + 3), m.start, -1):
-                surface = doc.surface(m.start, end)
-                if (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
-                        or self.disc.find(surface)
-                        or (not strict and name_in_text(doc, m.start, end, self.cat))):
-                    known = end
-                    break
-            if known is None and not strict and m.end - m.start >= 2 and not doc.keys[m.start].startswith("ال"):
-                known = m.end  # a two-word name of someone new, right after the verb
-            if known is None:
-                return None  # an unknown noun phrase: as likely the verb's object
-            m = Mention(m.start, known, head="name", entity_id=m.entity_id, next_tok=known)
-        else:
-            m = trim_object(doc, m, self.cat)
-        ref = self._referent(m, gender)
-        if gender and ref.gender and ref.gender != gender:
-            return None
-        self.disc.add(ref)
-        return ref
 
     def participle(self, i: int) -> None:
         """"… قائلا إن/:" after a non-speech verb: the words of that verb's subject."""
