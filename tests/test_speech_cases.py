@@ -588,3 +588,16 @@ def test_wafq_with_an_abstract_noun_is_no_source():
     # snn-2015-07-27-0087: "ووفق طابع آيديولوجي …" means "in line with", nobody speaks
     text = "ووفق طابع آيديولوجي متشدد، قامت الجماعة بتغيير المناهج في المدارس التي تسيطر عليها."
     assert extract_statements("t", text) == []
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # snn-2015-08-01-0314: a genitive by لـ runs from the title to the honorific before the name
+    ("وبيّن المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي أن هذه الأنشطة تتسق مع رؤية المنظمين.",
+     "راشد الغامدي", "المدير التنفيذي لسوق عكاظ"),
+    # snn-2015-08-06-1427
+    ("وأوضح المدير التنفيذي لشركة مترو جدة الدكتور أسامة إبراهيم عبده أن مشروع النقل العام يتكون من "
+     "شبكة قطارات.", "أسامة إبراهيم عبده", "المدير التنفيذي لشركة مترو جدة"),
+])
+def test_title_with_a_lam_genitive_then_an_honorific_and_the_name(text: str, speaker: str, role: str):
+    s = one(text)
+    assert (s.speaker, s.role) == (speaker, role)

@@ -434,6 +434,13 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = True
             continue
+        hon = next((q for q in range(p + 1, min(len(toks), p + 4)) if _classify(keys[toks[q]]) == "hon"), -1)
+        if k[:1] == "ل" and len(k) > 3 and hon > 0:
+            # "المدير التنفيذي لسوق عكاظ | الدكتور راشد …، … لشركة مترو جدة | الدكتور …":
+            # the genitive runs to the honorific that opens the name
+            last_role = toks[hon - 1]
+            p = hon
+            continue
         if k.endswith(("يون", "يين")) and len(k) > 5:
             p += 1  # a plural nisba adjective (مسؤولو أمن إسرائيليون) is no personal name
             last_role = t
