@@ -601,3 +601,24 @@ def test_wafq_with_an_abstract_noun_is_no_source():
 def test_title_with_a_lam_genitive_then_an_honorific_and_the_name(text: str, speaker: str, role: str):
     s = one(text)
     assert (s.speaker, s.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, cue, speaker, quote", [
+    # snn-2015-07-21-2412: عبّر عن like أعرب عن (the words are the noun phrase after عن)
+    ("وعبر الزهراني عن تقديرهما لرجال الأمن الذين أثبتوا أنهم على قدر المسؤولية.", "عبر", "الزهراني",
+     "تقديرهما لرجال الأمن الذين أثبتوا أنهم على قدر المسؤولية"),
+    # snn-2015-07-22-0030: دافع عن (named in the annotation conventions)
+    ("ودافع وزير الخارجية الإيراني محمد جواد ظريف عن الاتفاق النووي الذي توصل إليه مع القوى العالمية.",
+     "دافع", "محمد جواد ظريف", "الاتفاق النووي الذي توصل إليه مع القوى العالمية"),
+])
+def test_verb_with_preposition_and_noun_phrase_words(text: str, cue: str, speaker: str, quote: str):
+    s = one(text, cue=cue)
+    assert (s.speaker, s.quote) == (speaker, quote)
+
+
+@pytest.mark.parametrize("text", [
+    "وتم نقل المساعدات عبر الحدود عن طريق الأمم المتحدة.",
+    "وأعلنت الوزارة، عبر صفحتها الرسمية على فيسبوك، عن إغلاق المعبر الحدودي.",
+])
+def test_the_preposition_abra_is_no_cue(text: str):
+    assert not [s for s in extract_statements("t", text) if s.cue == "عبر"]

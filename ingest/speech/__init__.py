@@ -246,6 +246,8 @@ class _Extractor(SubjectSearch):
         cue_start = doc.starts[i] + pre
         cue_text = self.text[cue_start : doc.ends[i + ntok - 1]]
         prev = doc.keys[i - 1] if i > 0 else ""
+        if cue.lemma == "عبر" and not pre and doc.keys[i] == "عبر" and i > doc.sent_start_tok(i):
+            return  # mid-clause "عبر" is the preposition "via" (نقلهم عبر الحدود، …، عبر صفحتها)
         if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):
             return
         if (cue.ctype == "np" and after_cue < len(doc) and doc.keys[after_cue][:1] == "ب"

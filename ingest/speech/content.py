@@ -260,12 +260,14 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                 break
             j = comp
             continue
-        if cue.ctype == "prep" and (k in cue.preps or (j == first and k[:1] == "ب" and False)):
+        if cue.ctype == "prep" and k in cue.preps:
             c = j + 1
             if c < n and is_complementizer(doc, c):
                 c += 1
-            elif cue.lemma != "أعرب":
+            elif normalize(cue.lemma) not in cues.NP_AFTER_PREP:
                 return None  # أشار إلى X (NP) refers to something; only أشار إلى أن reports
+            elif j > first + 1 and normalize(cue.lemma) != normalize("أعرب"):
+                return None  # عبر/دافع: the preposition follows the subject at once (عبر … عن طريق)
             return _after_comp(doc, c)
         if j > after and _starts_statement(doc, j):
             break

@@ -77,6 +77,8 @@ _VERBS: list[tuple[str, str, tuple[str, ...], list[tuple[str, str, bool]]]] = [
     ("لفت", "prep", ("الي",), _forms("لفت", "لفتت", "لفتوا")),
     ("شدد", "prep", ("علي",), _forms("شدد", "شددت", "شددوا")),
     ("أعرب", "prep", ("عن",), _forms("أعرب", "أعربت", "أعربوا")),
+    ("عبر", "prep", ("عن",), _forms("عبر", "عبرت", "عبروا")),  # عبّر عن (not the preposition عبر)
+    ("دافع", "prep", ("عن",), _forms("دافع", "دافعت", "دافعوا")),
     ("نفى", "np", (), _forms("نفى", "نفت", "نفوا")),
     ("اتهم", "np", (), _forms("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون")),
     ("دعا", "quoted", (), _forms("دعا", "دعت", "دعوا")),
@@ -91,6 +93,11 @@ _VERBS: list[tuple[str, str, tuple[str, ...], list[tuple[str, str, bool]]]] = [
     ("وصف", "quoted", (), _forms("", "وصفت", "")),
     ("رحب", "quoted", (), _forms("رحب", "رحبت", "رحبوا")),
 ]
+
+#: Verb + preposition cues whose words may be a noun phrase after the preposition (أعرب عن
+#: قلقه، عبّر عن أسفه، دافع عن الاتفاق) — for the others only a complementizer reports
+#: (أشار إلى أن …, but أشار إلى X merely refers to X).
+NP_AFTER_PREP = {normalize(w) for w in "أعرب عبر دافع".split()}
 
 VERB_CUES: dict[str, Cue] = {}
 for _lemma, _ctype, _preps, _fs in _VERBS:
