@@ -622,3 +622,23 @@ def test_verb_with_preposition_and_noun_phrase_words(text: str, cue: str, speake
 ])
 def test_the_preposition_abra_is_no_cue(text: str):
     assert not [s for s in extract_statements("t", text) if s.cue == "عبر"]
+
+
+@pytest.mark.parametrize("text, speaker, via, quote", [
+    # snn-2015-07-21-2242: نقلت X عن Y أن … — Y speaks, X relays; the words stop before
+    # "، قال فيها:" (a second attribution in the same sentence)
+    ('ونقلت وكالة أنباء "الأناضول" عن مصادر في رئاسة الوزراء التركية أن داود أوغلو أجرى اتصالات هاتفية '
+     'مع رؤساء مكاتب الحزب، قال فيها: "إننا مستمرون في مفاوضات تشكيل الحكومة".',
+     "مصادر في رئاسة الوزراء التركية", ["وكالة أنباء \"الأناضول\""],
+     "داود أوغلو أجرى اتصالات هاتفية مع رؤساء مكاتب الحزب"),
+    # snn-2015-07-26-0630: reports relaying unnamed sources
+    ("ونقلت تقارير عن مصادر مطلعة أن واشنطن قد تطلق سراح بولارد بعد الاتفاق النووي.",
+     "مصادر مطلعة", ["تقارير"], "واشنطن قد تطلق سراح بولارد بعد الاتفاق النووي"),
+])
+def test_relayed_with_naqala_an(text: str, speaker: str, via: list[str], quote: str):
+    s = one(text, cue="نقلت")
+    assert (s.speaker, s.via, s.quote) == (speaker, via, quote)
+
+
+def test_naqala_without_a_reported_source_is_transport():
+    assert extract_statements("t", "وتم نقل السجناء عن طريق البر إلى العاصمة أمس.") == []

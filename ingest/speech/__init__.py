@@ -52,6 +52,7 @@ from ingest.speech.source import (
     parse_mention,
     stop_token,
     subject_before,
+    time_phrase_len,
 )
 from ingest.speech.subjects import (
     _RELATIVES,
@@ -59,6 +60,9 @@ from ingest.speech.subjects import (
     SubjectSearch,
 )
 from ingest.speech.tokens import SENT_END, Doc, make_doc
+
+#: Past forms of نقل, "relayed": "نقلت الوكالة عن X أن …".
+_RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
 
 __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 
@@ -581,6 +585,37 @@ class _Extractor(SubjectSearch):
             cue_text = cue_text[1:]
         self._emit(ref, cue_text, doc.starts[i], c, via, True)
 
+    def relayed(self, i: int) -> None:
+        """"ونقلت وكالة رويترز عن مسؤول أمني أن …": the one named after عن speaks, the
+        subject of نقل relays (``via``). "… عن X قوله إن" is left to the nominal cue, and
+        نقل without "عن + a speaker + the words" is the other نقل (نقل السجناء، نقل المساعدات)."""
+        doc = self.doc
+        n = len(doc)
+        relay = parse_mention(doc, i + 1, self.cat)
+        if relay is None:
+            return
+        t = relay.next_tok
+        while t < n and time_phrase_len(doc, t):
+            t += time_phrase_len(doc, t)
+        if t + 1 >= n or doc.keys[t] != "عن":
+            return
+        m = parse_mention(doc, t + 1, self.cat)
+        if m is None or m.head == "doc":
+            return
+        m = self._extend_role(self._apposed_name(m))
+        c = find_content(doc, _SAY, m.next_tok, window=12)
+        if c is None or not self._after_complementizer(c):
+            return
+        if any(doc.keys[x] in cues.NOMINAL_CUES or doc.keys[x] == "القول" for x in range(t, c.tok_start)):
+            return  # "… عن X - … - قوله إن": the nominal cue takes it
+        pre = 1 if doc.keys[i][:1] == "و" and doc.keys[i][1:] in _RELAY_CUES else 0
+        cue_start = doc.starts[i] + pre
+        via = [doc.surface(relay.start, relay.end)]
+        self.consumed = max(self.consumed, c.tok_start)
+        ref = self._referent(m, "")
+        self.disc.add(ref)
+        self._emit(ref, self.text[cue_start : doc.ends[i]], cue_start, c, via, True)
+
     def run(self) -> list[Statement]:
         doc = self.doc
         n = len(doc)
@@ -602,6 +637,9 @@ class _Extractor(SubjectSearch):
             if bare in cues.JAA and i + 2 < n and doc.keys[i + 1] == "في":
                 if doc.keys[i + 2] in cues.DOC_NOUNS:
                     self.jaa(i, 1 if bare != k else 0)
+                continue
+            if bare in _RELAY_CUES:
+                self.relayed(i)
                 continue
             if k in cues.NOMINAL_CUES or bare in cues.NOMINAL_CUES:
                 self.nominal(i)

@@ -101,6 +101,9 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
                 nk = doc.keys[j + 1]
                 if nk in cues.OTHER_PARTICIPLES or nk in POSTPOSED_MARKERS:
                     break
+                if (j + 2 < n and cues.lookup(nk)[0] is not None and not cues.lookup(nk)[1]
+                        and (doc.keys[j + 2] in (":", "فيها", "فيه") or is_complementizer(doc, j + 2))):
+                    break  # "…، قال فيها: «…»": another attribution of the same speaker
                 if nk in cues.SAYING_PARTICIPLES:
                     break
             j += 1
