@@ -642,3 +642,13 @@ def test_relayed_with_naqala_an(text: str, speaker: str, via: list[str], quote: 
 
 def test_naqala_without_a_reported_source_is_transport():
     assert extract_statements("t", "وتم نقل السجناء عن طريق البر إلى العاصمة أمس.") == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # snn-2015-07-23-0018: a partitive group, not the bare quantifier
+    ("وقال عدد من الجمهوريين إن الاتفاق سيدر على إيران مليارات الدولارات.", "قال", "عدد من الجمهوريين"),
+    # snn-2015-07-27-0087: أجمع … على أن
+    ("وأجمع كثير من المشاركين على أن الحرب الباردة الجديدة مختلفة عن سابقتها.", "أجمع", "كثير من المشاركين"),
+])
+def test_partitive_group_speakers(text: str, cue: str, speaker: str):
+    assert one(text, cue=cue).speaker == speaker

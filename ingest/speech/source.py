@@ -182,6 +182,12 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 16) -> 
     j = i
     if j < n and is_addressee(doc.keys[j], catalog):
         return None  # "قال لرويترز": an addressee, the subject is a pronoun
+    if j + 2 < n and doc.keys[j] in _PARTITIVES and doc.keys[j + 1] == "من":
+        # "كثير من المشاركين"، "عدد من النواب": the group named after من
+        inner = parse_mention(doc, j + 2, catalog, limit)
+        if inner is None or inner.head == "doc":
+            return None
+        return Mention(j, inner.next_tok, head="title", next_tok=inner.next_tok)
     toks: list[int] = []
     end_limit = min(n, i + limit)
     while j < end_limit:
@@ -372,6 +378,7 @@ _SOURCE_ADJECTIVES = _n(
     "مقرب مقربة مقربون مقربين مطلع مطلعة مطلعون مطلعين خاص خاصة كبير كبيرة كبار رفيع رفيعة "
     "رفيعو بارز بارزة بارزون موثوق موثوقة مسؤول مسؤولة مختص مختصة متطابقة عدة معارض معارضة "
     "معارضون موال موالية مستقل مستقلة سابق سابقة آخر أخرى آخرون آخرين كبير")
+_PARTITIVES = _n("كثير عدد بعض معظم غالبية أغلب العديد مجموعة")
 ANONYMOUS = _n("مصدر مصادر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون خبراء")
 
 
