@@ -602,6 +602,8 @@ class _Extractor(SubjectSearch):
         m = parse_mention(doc, t + 1, self.cat)
         if m is None or m.head == "doc":
             return
+        if m.head == "name" and doc.keys[m.start].endswith("ات"):
+            return  # "نقلت مصادر عن اجتماعات قادة …": what was reported on, not who spoke
         m = self._extend_role(self._apposed_name(m))
         c = find_content(doc, _SAY, m.next_tok, window=12)
         if c is None or not self._after_complementizer(c):
