@@ -6,9 +6,15 @@ serve as one: ``add`` of an id that exists is ignored (the first writer in the s
 log wins, and every reader then sees the winner), and ``delete`` with a ``where`` on the
 holder's token removes the record only if nobody took it over in between.
 
-The holder renews the lease from a background thread; a holder that died (``kill -9``,
-a lost machine) stops renewing and its lease lapses after ``ttl`` seconds. A lease held
-by a dead process on this same machine is taken over at once.
+The holder renews the lease from a background thread by updating only its expiry
+(``update`` merges keys and is a no-op once the record is gone, so a late renewal can
+neither bring a released lease back nor overwrite a new holder's token) and re-reads it.
+A holder that can no longer confirm its lease must stop writing:
+:meth:`ServerLease.check` raises once the lease was lost or not confirmed for half its
+time to live, and the store calls it before every write. A lease lapses for a waiter
+only when the waiter has seen the same record unchanged for ``ttl`` seconds on its own
+clock (machines' wall clocks may disagree), or at once when its holder's process is
+gone on this very machine (same host, boot and pid namespace).
 """
 
 from __future__ import annotations
@@ -29,6 +35,28 @@ _UNIT = [1.0]
 
 class LeaseBusy(Exception):
     """Another ingest held the lease for longer than the caller would wait."""
+
+
+class LeaseLost(Exception):
+    """This ingest can no longer show that it holds the lease: it must stop writing."""
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path) as fh:
+            return fh.read().strip()
+    except OSError:
+        return ""
+
+
+def machine_identity() -> str:
+    """Host name + boot id + pid namespace: two containers that share a host name (host
+    networking) but not their process table are different "machines" for pid checks."""
+    try:
+        pidns = str(os.stat("/proc/self/ns/pid").st_ino)
+    except OSError:
+        pidns = ""
+    return f"{socket.gethostname()}|{_read('/proc/sys/kernel/random/boot_id')}|{pidns}"
 
 
 def _pid_alive(pid: int) -> bool:
@@ -52,22 +80,34 @@ class ServerLease:
         self.unit = unit or _UNIT
         self.token = uuid.uuid4().hex
         self.host = socket.gethostname()
+        self.machine = machine_identity()
         self._stop = threading.Event()
+        self._lost = threading.Event()
+        self._confirmed = 0.0  # monotonic time of the last successful renewal
         self._renewer: threading.Thread | None = None
+        self._seen: tuple[str, float, float] | None = None  # (token, expires, first seen)
+        self._since = time.time()
 
     # --- the record ----------------------------------------------------------------------
     def _meta(self) -> dict[str, Any]:
-        return {"kind": "lease", "token": self.token, "host": self.host, "pid": os.getpid(),
-                "since": time.time(), "expires": time.time() + self.ttl}
+        return {"kind": "lease", "token": self.token, "host": self.host, "machine": self.machine,
+                "pid": os.getpid(), "since": self._since, "expires": time.time() + self.ttl}
 
     def holder(self) -> dict[str, Any] | None:
         got = self.col.get(ids=[LEASE_ID], include=["metadatas"])
         return dict(got["metadatas"][0]) if got["ids"] else None
 
     def _stale(self, meta: dict[str, Any]) -> bool:
-        if float(meta.get("expires", 0)) < time.time():
+        """The holder stopped renewing (this waiter saw the same record for ``ttl`` on its
+        own clock), or it is a process that no longer exists on this machine."""
+        if meta.get("machine") == self.machine and not _pid_alive(int(meta.get("pid", -1))):
             return True
-        return meta.get("host") == self.host and not _pid_alive(int(meta.get("pid", -1)))
+        key = (str(meta.get("token")), float(meta.get("expires", 0)))
+        now = time.monotonic()
+        if self._seen is None or self._seen[:2] != key:
+            self._seen = (*key, now)
+            return False
+        return now - self._seen[2] >= self.ttl
 
     def _try(self) -> dict[str, Any] | None:
         """One attempt; None when the lease is ours, else the current holder's record."""
@@ -83,11 +123,12 @@ class ServerLease:
             return meta or {}
         return {}
 
-    # --- acquire, renew, release ---------------------------------------------------------
+    # --- acquire, renew, check, release --------------------------------------------------
     def acquire(self) -> None:
         deadline = time.monotonic() + self.timeout
         warned = False
         while True:
+            self._since = time.time()
             holder = self._try()
             if holder is None:
                 break
@@ -101,26 +142,45 @@ class ServerLease:
                             holder.get("host"), holder.get("pid"))
                 warned = True
             time.sleep(min(1.0, max(self.timeout / 20, 0.05)))
+        self._confirmed = time.monotonic()
         self._stop.clear()
+        self._lost.clear()
         self._renewer = threading.Thread(target=self._renew_loop, name="aqwal-lease", daemon=True)
         self._renewer.start()
+
+    def renew(self) -> bool:
+        """Extend the lease if it is still ours; False (and lost) when it is not."""
+        # only the expiry: update merges metadata keys, so a renewal that arrives after a
+        # takeover cannot overwrite the new holder's token (and after a release it is a no-op)
+        self.col.update(ids=[LEASE_ID], metadatas=[{"expires": time.time() + self.ttl}])
+        meta = self.holder()
+        if meta is None or meta.get("token") != self.token:
+            self._lost.set()
+            log.error("the ingest lease was lost (taken over after it lapsed); this ingest stops writing")
+            return False
+        self._confirmed = time.monotonic()
+        return True
 
     def _renew_loop(self) -> None:
         while not self._stop.wait(self.ttl / 4):
             try:
-                meta = self.holder()
-                if meta is None or meta.get("token") != self.token:
-                    log.error("the ingest lease was lost (taken over after it lapsed)")
+                if not self.renew():
                     return
-                renewed = dict(meta, expires=time.time() + self.ttl)
-                self.col.upsert(ids=[LEASE_ID], embeddings=[self.unit], documents=[""], metadatas=[renewed])
-            except Exception as exc:  # a network blip: try again next round, the ttl covers it
+            except Exception as exc:  # a network blip: try again next round; check() guards writes
                 log.warning("cannot renew the ingest lease: %s", exc)
+
+    def check(self) -> None:
+        """Raise :class:`LeaseLost` unless the lease is ours and was confirmed recently
+        (within half its time to live: a waiter cannot take it over before a full ttl)."""
+        if self._lost.is_set():
+            raise LeaseLost("the ingest lease was taken over by another ingest")
+        if time.monotonic() - self._confirmed > self.ttl / 2:
+            raise LeaseLost(f"the ingest lease could not be renewed for {self.ttl / 2:.0f}s")
 
     def release(self) -> None:
         self._stop.set()
         if self._renewer is not None:
-            self._renewer.join(timeout=10)
+            self._renewer.join(timeout=self.ttl)
         try:
             self.col.delete(ids=[LEASE_ID], where={"token": self.token})
         except Exception as exc:

@@ -17,6 +17,7 @@ a Chroma server) always agree on what exists.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -216,6 +217,14 @@ class LexicalIndex:
         per-document arrays are rewritten, so saving after an update costs O(update).
         """
         directory.mkdir(parents=True, exist_ok=True)
+        # one saver at a time per directory: each save deletes the files its manifest does not
+        # name, so two processes saving at once (a writer's commit, a reader catching up)
+        # could delete each other's new files
+        with open(directory / ".save.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self._save(directory)
+
+    def _save(self, directory: Path) -> None:
         for seg in self.segments:
             path = directory / f"seg-{seg.name}.npz"
             if seg.name in self._dirty or not path.exists():

@@ -25,7 +25,7 @@ from chromadb.config import Settings as ChromaSettings
 
 from ingest.embeddings import get_embedder
 from ingest.embeddings.chroma_function import AqwalEmbeddingFunction
-from ingest.lease import LeaseBusy, ServerLease
+from ingest.lease import LeaseBusy, LeaseLost, ServerLease
 from ingest.lexical import LexicalIndex
 from ingest.records import Article, Chunk, Statement
 from ingest.settings import Settings
@@ -110,6 +110,7 @@ class Store:
         self.settings = settings
         self.path = Path(settings.store)
         self._lexical: dict[str, LexicalIndex] = {}
+        self._lease: ServerLease | None = None  # held while an ingest writes (server mode)
         try:
             if settings.chroma_url:
                 self.client = self._http_client(settings)
@@ -118,10 +119,13 @@ class Store:
                     self.path.mkdir(parents=True, exist_ok=True)
                 elif not (self.path / "chroma").exists():
                     raise StoreError(f"no store at {self.path}; run `aqwal ingest` first")
-                self.client = chromadb.PersistentClient(
-                    path=str(self.path / "chroma"),
-                    settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-                )
+                # two processes opening a new store at once race in Chroma's schema migration
+                # ("table collections already exists"): open it one process at a time
+                with _file_lock(self.path / ".open.lock", create=create):
+                    self.client = chromadb.PersistentClient(
+                        path=str(self.path / "chroma"),
+                        settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
+                    )
         except StoreError:
             raise
         except Exception as exc:
@@ -177,16 +181,27 @@ class Store:
         """An ingest wrote rows since the last generation and has not finished (or died)."""
         return bool(self._state().get("writing", 0))
 
+    def _check_writer(self) -> None:
+        """In server mode, stop writing the moment this ingest cannot show it still holds
+        the lease (another machine may have taken over a lease that lapsed)."""
+        if self._lease is not None:
+            try:
+                self._lease.check()
+            except LeaseLost as exc:
+                raise StoreError(f"{exc}; this ingest stopped before writing more") from None
+
     def begin_writes(self) -> None:
         """Mark the store as being written; :meth:`bump_generation` clears the mark.
 
         The mark outlives a killed ingest, which tells the next one that the lexical
         indexes may be missing articles and must be rebuilt rather than updated.
         """
+        self._check_writer()
         state = {"generation": self.generation(), "writing": 1}
         self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[state], documents=[""])
 
     def bump_generation(self) -> int:
+        self._check_writer()
         gen = self.generation() + 1
         self.meta.upsert(ids=["state"], embeddings=[_UNIT], metadatas=[{"generation": gen, "writing": 0}],
                          documents=[""])
@@ -247,6 +262,7 @@ class Store:
     def record_changes(self, generation: int, article_ids: Sequence[str] | None) -> None:
         """Which articles generation ``generation`` wrote (see :meth:`_catch_up`); None when
         that cannot be known (the run follows a killed one), which makes readers rebuild."""
+        self._check_writer()
         doc = json.dumps(list(article_ids) if article_ids is not None else "*", ensure_ascii=False)
         self.meta.upsert(ids=[f"changes-{generation}"], embeddings=[_UNIT], documents=[doc],
                          metadatas=[{"kind": "changes", "generation": generation}])
@@ -377,6 +393,7 @@ class Store:
         """
         if not items:
             return
+        self._check_writer()
         chunk_ids, chunk_docs, chunk_vecs, chunk_metas = [], [], [], []
         st_ids, st_docs, st_vecs, st_metas = [], [], [], []
         for article, chunks, chunk_vectors, statements, statement_vectors in items:
@@ -394,6 +411,7 @@ class Store:
                 st_metas.append(_statement_meta(st, version))
         _upsert(self.chunks, chunk_ids, chunk_docs, chunk_vecs, chunk_metas)
         _upsert(self.statements, st_ids, st_docs, st_vecs, st_metas)
+        self._check_writer()  # the article records are the commit: never after losing the lease
         self.articles.upsert(
             ids=[a.id for a, *_ in items],
             documents=[a.text for a, *_ in items],
@@ -460,12 +478,29 @@ class Store:
                 lease.acquire()
             except LeaseBusy as exc:
                 raise StoreError(f"{exc} at {self.settings.chroma_url}") from None
+            self._lease = lease
             try:
                 yield
             finally:
+                self._lease = None
                 lease.release()
         finally:
             fh.close()
+
+@contextmanager
+def _file_lock(path: Path, create: bool = True) -> Iterator[None]:
+    """An exclusive lock on ``path`` for the block (nothing when the store is read-only)."""
+    try:
+        fh = path.open("a+") if create or path.exists() else None
+    except OSError:
+        fh = None  # a read-only store: nobody creates it here
+    if fh is None:
+        yield
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
 
 def replace_rows(index: LexicalIndex, name: str, articles: dict[str, dict[str, list]]) -> None:
     """Mask these articles' rows in ``index`` and append their new ``name`` rows.
@@ -489,12 +524,18 @@ class LexicalUpdate:
 
     def __init__(self, store: Store, since: int) -> None:
         self.store = store
+        self.since = since
         self.indexes: dict[str, LexicalIndex | None] = {}
         new_store = since == 0 and store.articles.count() == 0
         for name in store.LEXICAL:
             index = LexicalIndex.load(store.lexical_dir(name))
             if index is None and new_store:
                 index = LexicalIndex(0)
+            if index is not None and index.generation < since:
+                # this machine's index is behind (another machine ingested into the server):
+                # catch it up from the recorded changes, then stage into a private copy of it
+                index = store._catch_up(name, index, since)
+                index = LexicalIndex.load(store.lexical_dir(name)) if index is not None else None
             self.indexes[name] = index if index is not None and index.generation == since else None
 
     def stage(self, articles: dict[str, dict[str, list]]) -> None:
@@ -506,9 +547,10 @@ class LexicalUpdate:
                 replace_rows(index, name, articles)
 
     def commit(self, generation: int) -> None:
-        """Save the staged indexes as ``generation`` (rebuilding those that could not stage)."""
+        """Save the staged indexes as ``generation`` (rebuilding those that could not stage,
+        and all of them if another writer's generation came in between)."""
         for name, index in self.indexes.items():
-            if index is None:
+            if index is None or generation != self.since + 1:
                 self.store.rebuild_lexical(generation, names=(name,))
             else:
                 index.generation = generation

@@ -98,7 +98,7 @@ def test_server_mode_orders_ingests_from_two_machines(tmp_path, chroma_server):
     """Two "machines" (separate local directories, so no shared file lock) ingesting into
     one server: the lease in the server makes the second wait, or fail clearly naming the
     holder; a lease whose process died on this machine, or that lapsed, is taken over."""
-    from ingest.lease import LEASE_ID
+    from ingest.lease import LEASE_ID, LeaseBusy, ServerLease, machine_identity
     from ingest.store import StoreError
 
     def store(name: str, timeout: float = 600) -> Store:
@@ -117,44 +117,80 @@ def test_server_mode_orders_ingests_from_two_machines(tmp_path, chroma_server):
     # a holder killed on this machine: its lease is taken over without waiting for the ttl
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale = {"kind": "lease", "token": "dead", "host": socket.gethostname(), "pid": dead.pid,
-             "since": time.time(), "expires": time.time() + 3600}
+    stale = {"kind": "lease", "token": "dead", "host": socket.gethostname(), "machine": machine_identity(),
+             "pid": dead.pid, "since": time.time(), "expires": time.time() + 3600}
     a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[stale])
     with b.writer_lock():
         assert b.meta.get(ids=[LEASE_ID], include=["metadatas"])["metadatas"][0]["pid"] == os.getpid()
-    # another machine's lease that lapsed (its holder stopped renewing)
-    lapsed = dict(stale, host="elsewhere", pid=1, expires=time.time() - 1)
-    a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[lapsed])
-    with b.writer_lock():
-        pass
-    live = dict(lapsed, expires=time.time() + 3600)
-    a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[live])
-    with pytest.raises(StoreError, match="host elsewhere"):
-        with b.writer_lock():
-            pass
-    a.meta.delete(ids=[LEASE_ID])
+    # another machine's holder that stopped renewing: the lease lapses once this waiter has
+    # seen it unchanged for a ttl on its own clock (its wall-clock "expires" is not trusted)
+    other = dict(stale, token="elsewhere", host="elsewhere", machine="elsewhere|x|y", pid=1,
+                 expires=time.time() + 3600)
+    a.meta.upsert(ids=[LEASE_ID], embeddings=[[1.0]], documents=[""], metadatas=[other])
+    t0 = time.monotonic()
+    with ServerLease(b.meta, ttl=1.0, timeout=10, unit=[1.0]):
+        assert time.monotonic() - t0 >= 1.0
+    # a holder that keeps renewing is never taken over
+    with ServerLease(a.meta, ttl=1.0, unit=[1.0]):
+        with pytest.raises(LeaseBusy, match=f"pid {os.getpid()}"):
+            ServerLease(b.meta, ttl=1.0, timeout=2.5, unit=[1.0]).acquire()
+    assert not a.meta.get(ids=[LEASE_ID])["ids"]
 
 
 def test_two_ingest_processes_from_two_machines_into_one_server(tmp_path, chroma_server):
-    """Real processes with separate local directories: both finish, one after the other,
-    and the server holds every article once, each with its own version's rows only."""
-    batch = snn_subset(tmp_path / "batch.jsonl", 6, offset=40)
+    """Real processes with separate local directories (no shared file lock): while a third
+    party holds the server's lease both wait (and say so); once it is released both finish,
+    one after the other, and the server holds every article once, with one version's rows."""
+    from ingest.lease import ServerLease
+
+    batches = [snn_subset(tmp_path / f"batch-{k}.jsonl", 4, offset=k) for k in (40, 60)]
     env = {**os.environ, "AQWAL_CHROMA_URL": chroma_server}
-    procs = [subprocess.Popen([sys.executable, "-m", "chat.cli", "ingest", str(p), "--store",
-                               str(tmp_path / f"machine-{i}"), "--json"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for i, p in enumerate((batch, SAMPLE))]
+    holder = Store(Settings(store=tmp_path / "holder", chroma_url=chroma_server))
+    gen0 = holder.generation()
+    logs = [tmp_path / f"machine-{i}.log" for i in (0, 1)]
+    with ServerLease(holder.meta, unit=[1.0]):
+        procs = [subprocess.Popen([sys.executable, "-m", "chat.cli", "ingest", str(p), "--store",
+                                   str(tmp_path / f"machine-{i}"), "--json"], env=env,
+                                  stdout=subprocess.PIPE, stderr=log.open("w"), text=True)
+                 for i, (p, log) in enumerate(zip(batches, logs))]
+        deadline = time.monotonic() + 120
+        while not all("waiting" in log.read_text() for log in logs):
+            assert time.monotonic() < deadline, [log.read_text() for log in logs]
+            assert all(p.poll() is None for p in procs), "an ingest ran while another held the lease"
+            time.sleep(0.3)
     outs = [p.communicate(timeout=600) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
-    waited = [o[1] for o in outs if "waiting" in o[1]]
+    assert [p.returncode for p in procs] == [0, 0], [log.read_text() for log in logs]
     store_ = Store(Settings(store=tmp_path / "reader", chroma_url=chroma_server))
-    ids = {json.loads(line)["id"] for line in batch.read_text().splitlines()}
+    assert store_.generation() == gen0 + 2  # two ingests, one after the other
+    ids = {json.loads(line)["id"] for b in batches for line in b.read_text().splitlines()}
     versions = store_.article_versions()
-    assert ids <= versions.keys() and "seed-000" in versions
-    got = store_.chunks.get(where={"article_id": {"$in": sorted(ids | {"seed-000"})}}, include=["metadatas"])
+    assert ids <= versions.keys()
+    got = store_.chunks.get(where={"article_id": {"$in": sorted(ids)}}, include=["metadatas"])
     assert got["ids"] and all(versions[m["article_id"]] == m["version"] for m in got["metadatas"])
-    assert len(waited) <= 1  # at most the later one waited; neither failed
+    assert [json.loads(o[0])["articles"] for o in outs] == [4, 4]
     assert not store_.meta.get(ids=["ingest-lease"])["ids"]
+
+
+def test_an_ingest_that_lost_its_lease_stops_writing(tmp_path, chroma_server):
+    """A lease taken over (it lapsed while this holder stalled) stops the holder at its next
+    write; a renewal after release never brings the record back."""
+    from ingest.lease import LEASE_ID, ServerLease
+    from ingest.store import StoreError
+
+    store = Store(Settings(store=tmp_path / "a", chroma_url=chroma_server))
+    with store.writer_lock():
+        lease = store._lease
+        store.meta.delete(ids=[LEASE_ID])  # another machine took over a lapsed lease …
+        other = ServerLease(store.meta, unit=[1.0])
+        other.acquire()
+        assert lease.renew() is False  # … this holder's renewal sees it
+        with pytest.raises(StoreError, match="taken over"):
+            store.begin_writes()
+        other.release()
+    lease = ServerLease(store.meta, unit=[1.0])
+    lease.acquire()
+    lease.release()
+    assert lease.renew() is False and lease.holder() is None  # a late renewal resurrects nothing
 
 
 def test_two_ingests_on_one_store(tmp_path):

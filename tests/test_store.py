@@ -218,7 +218,7 @@ def test_a_long_ingest_stages_lexical_rows_in_batches_and_readers_see_only_commi
     store = Store(Settings(store=tmp_path / "s"))
     arts = [Article(id=a["id"], text=a["text"], title=a["title"]) for a in eval_articles]
     ingest_articles(arts[:2], store)
-    committed = {n: store.lexical(n).ids for n in store.LEXICAL}
+    committed = {n: list(store.lexical(n).ids) for n in store.LEXICAL}  # copies, not the live lists
     staged: list[int] = []
     real_stage = pipeline.LexicalUpdate.stage
 
@@ -231,7 +231,7 @@ def test_a_long_ingest_stages_lexical_rows_in_batches_and_readers_see_only_commi
     changed = Article(id=arts[2].id, text=arts[2].text + " وقالت الوزارة إن الحدود هادئة تماما.")
     later = arts[2:6] + [changed] + arts[6:]
     ingest_articles(later, store, group_size=2,
-                    progress=lambda *_: seen_during.append(store.lexical("chunks").ids))
+                    progress=lambda *_: seen_during.append(list(store.lexical("chunks").ids)))
     assert len(staged) >= 3  # several batches, not one at the end
     assert all(ids == committed["chunks"] for ids in seen_during)  # never a half-applied index
     for name in store.LEXICAL:
