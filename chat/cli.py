@@ -87,6 +87,8 @@ def ingest(
               f"[bold]{report.chunks}[/] chunks, [bold]{report.statements}[/] statements in {settings.store}")
     for s in report.skipped:
         out.print(f"  [yellow]skipped[/] {s.path}: {s.reason}", highlight=False)
+    for s in report.statements_skipped:
+        out.print(f"  [yellow]no statements[/] for {s.path} (kept, searchable): {s.reason}", highlight=False)
 
 
 @app.command()

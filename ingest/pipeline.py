@@ -37,6 +37,8 @@ class IngestReport:
     embedded_texts: int = 0
     embedded_tokens: int = 0  # what the encoder actually read (benchmarks compare it to its raw rate)
     skipped: list[Skipped] = field(default_factory=list)
+    # articles kept with their chunks but without statements: the extractor failed on them
+    statements_skipped: list[Skipped] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +48,7 @@ class IngestReport:
             "new": self.new,
             "unchanged": self.unchanged,
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "statements_skipped": [{"article_id": s.path, "reason": s.reason} for s in self.statements_skipped],
         }
 
 
@@ -116,6 +119,17 @@ def embed_unique(store: Store, texts: list[str], report: IngestReport, cache: Ve
 LEXICAL_STAGE_TEXTS = 20_000
 
 
+def _extract(extractor: Extractor, art: Article, report: IngestReport) -> list[Statement]:
+    """Statements of one article; an extractor failure on odd text keeps the article (its
+    chunks are searchable) and is reported, instead of stopping the whole batch."""
+    try:
+        return extractor(art.id, art.text)
+    except Exception as exc:
+        log.warning("statement extraction failed on %s: %s", art.id, exc, exc_info=True)
+        report.statements_skipped.append(Skipped(art.id, f"statement extraction failed: {type(exc).__name__}: {exc}"))
+        return []
+
+
 def ingest_articles(
     articles: Iterable[Article],
     store: Store,
@@ -149,7 +163,7 @@ def ingest_articles(
                 report.statements += int(info.get("n_statements", 0))
             else:
                 chunks = chunk_article(art.id, art.text, settings.chunk_chars)
-                statements = extractor(art.id, art.text) if extractor else []
+                statements = _extract(extractor, art, report) if extractor else []
                 todo.append((art, chunks, statements))
             if art.id not in seen:
                 seen.add(art.id)

@@ -652,3 +652,11 @@ def test_naqala_without_a_reported_source_is_transport():
 ])
 def test_partitive_group_speakers(text: str, cue: str, speaker: str):
     assert one(text, cue=cue).speaker == speaker
+
+
+def test_a_source_line_that_ends_the_text_does_not_crash():
+    # SaudiNewsNet 2015-07-31-01a2a95db7d1 ends with a credit line "نقلا عن مجلة فوربس الأمريكية"
+    text = ("وفي حين إن هذه العملية كانت قيد التنفيذ أصلا خلال العام الماضي، لا أعتقد أن تجارة المناقلة "
+            "قريبة من تفككها التام. \n \n نقلا عن مجلة فوربس الأمريكية ")
+    for s in extract_statements("t", text):
+        assert text[s.start : s.end] == s.quote

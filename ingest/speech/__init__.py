@@ -484,6 +484,8 @@ class _Extractor(SubjectSearch):
             t = m.next_tok
             while t < len(doc) and doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان"):
                 t += 1
+            if t >= len(doc):
+                return  # the source ends the text (snn 2015-07-31-01a2a95db7d1)
             if t < len(doc) and cues.lookup(doc.keys[t])[0] is not None:
                 # "وبحسب «رويترز»، قالت الوزارة إن …": the verb has its own speaker; the
                 # source relays that statement

@@ -82,6 +82,8 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
     narration (a و/ف-prefixed word) or hold a cue.
     """
     n = len(doc)
+    if c >= n:
+        return c
     j = c
     para = doc.para[c]
     while j < n:
