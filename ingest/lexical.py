@@ -17,7 +17,6 @@ a Chroma server) always agree on what exists.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import logging
 import os
@@ -31,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.arabic import lexical_tokens
+from ingest.locks import file_lock
 
 log = logging.getLogger(__name__)
 
@@ -220,8 +220,7 @@ class LexicalIndex:
         # one saver at a time per directory: each save deletes the files its manifest does not
         # name, so two processes saving at once (a writer's commit, a reader catching up)
         # could delete each other's new files
-        with open(directory / ".save.lock", "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with file_lock(directory / ".save.lock"):
             self._save(directory)
 
     def _save(self, directory: Path) -> None:

@@ -27,6 +27,7 @@ from ingest.embeddings import get_embedder
 from ingest.embeddings.chroma_function import AqwalEmbeddingFunction
 from ingest.lease import LeaseBusy, LeaseLost, ServerLease
 from ingest.lexical import LexicalIndex
+from ingest.locks import file_lock
 from ingest.records import Article, Chunk, Statement
 from ingest.settings import Settings
 
@@ -121,7 +122,7 @@ class Store:
                     raise StoreError(f"no store at {self.path}; run `aqwal ingest` first")
                 # two processes opening a new store at once race in Chroma's schema migration
                 # ("table collections already exists"): open it one process at a time
-                with _file_lock(self.path / ".open.lock", create=create):
+                with file_lock(self.path / ".open.lock", create=create):
                     self.client = chromadb.PersistentClient(
                         path=str(self.path / "chroma"),
                         settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
@@ -486,20 +487,6 @@ class Store:
                 lease.release()
         finally:
             fh.close()
-
-@contextmanager
-def _file_lock(path: Path, create: bool = True) -> Iterator[None]:
-    """An exclusive lock on ``path`` for the block (nothing when the store is read-only)."""
-    try:
-        fh = path.open("a+") if create or path.exists() else None
-    except OSError:
-        fh = None  # a read-only store: nobody creates it here
-    if fh is None:
-        yield
-        return
-    with fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        yield
 
 
 def replace_rows(index: LexicalIndex, name: str, articles: dict[str, dict[str, list]]) -> None:
