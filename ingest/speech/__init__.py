@@ -486,7 +486,7 @@ class _Extractor(SubjectSearch):
                 t += 1
             if t >= len(doc):
                 return  # the source ends the text (snn 2015-07-31-01a2a95db7d1)
-            if t < len(doc) and cues.lookup(doc.keys[t])[0] is not None:
+            if cues.lookup(doc.keys[t])[0] is not None:
                 # "وبحسب «رويترز»، قالت الوزارة إن …": the verb has its own speaker; the
                 # source relays that statement
                 self.sentence_via[doc.sent[i]] = doc.surface(m.start, m.end)
@@ -597,8 +597,8 @@ class _Extractor(SubjectSearch):
         if relay is None:
             return
         t = relay.next_tok
-        while t < n and time_phrase_len(doc, t):
-            t += time_phrase_len(doc, t)
+        while t < n and (span := time_phrase_len(doc, t)):
+            t += span
         if t + 1 >= n or doc.keys[t] != "عن":
             return
         m = parse_mention(doc, t + 1, self.cat)

@@ -329,8 +329,6 @@ def skip_adjuncts(doc: Doc, j: int) -> int:
             j += span
             continue
         if k in TIME_WORDS or k in _OBJ_ADVERBS or k in ("،", ","):
-            if k == normalize("أول") and j + 2 < n and keys[j + 1] == "من":
-                j += 2
             j += 1
             continue
         if k in _STRONGLY and j + 1 < n:  # "بأشد العبارات"

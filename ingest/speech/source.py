@@ -65,6 +65,8 @@ TIME_WORDS = _n(
 )
 _WHEN = _n("سابق لاحق متأخر مبكر")
 _TIME_ADJECTIVES = _n("الجاري الماضي الماضية المقبل المقبلة الحالي الحالية الأول الأخير الأخيرة")
+_AWWAL, _AMS = normalize("أول"), normalize("أمس")
+_SAME = _n("نفسه ذاته")
 
 
 def time_phrase_len(doc: Doc, j: int) -> int:
@@ -80,10 +82,10 @@ def time_phrase_len(doc: Doc, j: int) -> int:
         return 0  # "خلال المؤتمر الصحفي": a phrase with its own noun, not a bare adverb
     if k in TIME_WORDS and at(j + 1) in _TIME_ADJECTIVES:
         return 2  # الشهر الجاري، أمس الأول
-    if k == normalize("أول"):
-        if at(j + 1) == "من" and at(j + 2) == normalize("أمس"):
+    if k == _AWWAL:
+        if at(j + 1) == "من" and at(j + 2) == _AMS:
             return 3
-        if at(j + 1) == normalize("أمس"):
+        if at(j + 1) == _AMS:
             return 2
     if k in TIME_WORDS:
         return 1
@@ -96,7 +98,7 @@ def time_phrase_len(doc: Doc, j: int) -> int:
             return 3
         if at(j + 1) == "ذات" and at(j + 2) == "الوقت":
             return 3
-        if at(j + 1) == "الوقت" and at(j + 2) in (normalize("نفسه"), normalize("ذاته")):
+        if at(j + 1) == "الوقت" and at(j + 2) in _SAME:
             return 3
     return 0
 
@@ -283,9 +285,12 @@ def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
     inner = range(o + 1, c)
     if not all(doc.is_word[t] and not stop_token(doc, t) for t in inner):
         return None
-    k = doc.keys[o + 1]
-    head = "entity" if catalog.match_at(doc.keys, o + 1)[1] else ("org" if _classify(k) == "org" else "name")
-    return Mention(o + 1, c, head=head, entity_id=catalog.match_at(doc.keys, o + 1)[1], next_tok=c + 1)
+    eid = catalog.match_at(doc.keys, o + 1)[1]
+    head = "entity" if eid else ("org" if _classify(doc.keys[o + 1]) == "org" else "name")
+    return Mention(o + 1, c, head=head, entity_id=eid, next_tok=c + 1)
+
+
+_NOT_NAME_WORDS = _n("عقب تعالى")
 
 
 def _personal_name_word(doc: Doc, t: int) -> bool:
@@ -295,7 +300,7 @@ def _personal_name_word(doc: Doc, t: int) -> bool:
     return (len(k) >= 2 and k[:1] not in ("و", "ف", "ب", "ل")
             and not k.endswith(("ها", "هم", "ته", "تها")) and not (len(k) >= 5 and k.endswith("ا"))
             and "\u064b" not in doc.surface(t, t + 1)
-            and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in _n("عقب تعالى"))
+            and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in _NOT_NAME_WORDS)
 
 
 def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> bool:
@@ -377,7 +382,7 @@ _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "ه")
 _SOURCE_ADJECTIVES = _n(
     "مقرب مقربة مقربون مقربين مطلع مطلعة مطلعون مطلعين خاص خاصة كبير كبيرة كبار رفيع رفيعة "
     "رفيعو بارز بارزة بارزون موثوق موثوقة مسؤول مسؤولة مختص مختصة متطابقة عدة معارض معارضة "
-    "معارضون موال موالية مستقل مستقلة سابق سابقة آخر أخرى آخرون آخرين كبير")
+    "معارضون موال موالية مستقل مستقلة سابق سابقة آخر أخرى آخرون آخرين")
 _PARTITIVES = _n("كثير عدد بعض معظم غالبية أغلب العديد مجموعة")
 ANONYMOUS = _n("مصدر مصادر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون خبراء")
 
@@ -441,8 +446,10 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = True
             continue
-        hon = next((q for q in range(p + 1, min(len(toks), p + 4)) if _classify(keys[toks[q]]) == "hon"), -1)
-        if k[:1] == "ل" and len(k) > 3 and hon > 0:
+        hon = -1
+        if k[:1] == "ل" and len(k) > 3:
+            hon = next((q for q in range(p + 1, min(len(toks), p + 4)) if _classify(keys[toks[q]]) == "hon"), -1)
+        if hon > 0:
             # "المدير التنفيذي لسوق عكاظ | الدكتور راشد …، … لشركة مترو جدة | الدكتور …":
             # the genitive runs to the honorific that opens the name
             last_role = toks[hon - 1]

@@ -143,8 +143,7 @@ class SubjectSearch:
         t = j
         while t < n and t - j < 10:
             k = doc.keys[t]
-            span = time_phrase_len(doc, t)
-            if span:
+            if span := time_phrase_len(doc, t):
                 t += span
             elif k in _OBJECT_PRONOUNS or k in ("،", ","):
                 t += 1
@@ -180,7 +179,7 @@ class SubjectSearch:
         doc = self.doc
         n = len(doc)
         t += 1
-        while t < n and t - 1 < n:
+        while t < n:
             k = doc.keys[t]
             if k in QUOTE_OPEN and t in doc.quote_close and doc.quote_close[t] - t <= 5:
                 t = doc.quote_close[t] + 1
@@ -202,8 +201,8 @@ class SubjectSearch:
             if is_complementizer(doc, t) or k == ":" or (
                     k in QUOTE_OPEN and t in doc.quote_close and doc.quote_close[t] - t > 4):
                 return True  # (a short quotation is more often a name: «أوفيد»)
-            if time_phrase_len(doc, t):
-                t += time_phrase_len(doc, t)
+            if span := time_phrase_len(doc, t):
+                t += span
             elif k == "(":
                 close = next((x for x in range(t + 1, min(n, t + 6)) if doc.keys[x] == ")"), -1)
                 if close < 0:
