@@ -57,6 +57,15 @@ def is_complementizer(doc: Doc, j: int) -> bool:
     return True
 
 
+def _bare_cue(doc: Doc, t: int) -> bool:
+    """Token ``t`` is a speech verb with no و/ف before it (قال، أعلنت): after a comma it
+    opens another attribution (the و-prefixed ones are :func:`_starts_statement`'s)."""
+    if not doc.is_word[t]:
+        return False
+    cue, pre = cues.lookup(doc.keys[t])
+    return cue is not None and not pre
+
+
 def _starts_statement(doc: Doc, j: int) -> bool:
     """Token ``j`` opens another attribution (وأضاف، وقال، كما قال، بينما قالت)."""
     k = doc.keys[j]
@@ -103,7 +112,7 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
                 nk = doc.keys[j + 1]
                 if nk in cues.OTHER_PARTICIPLES or nk in POSTPOSED_MARKERS:
                     break
-                if (j + 2 < n and cues.lookup(nk)[0] is not None and not cues.lookup(nk)[1]
+                if (j + 2 < n and _bare_cue(doc, j + 1)
                         and (doc.keys[j + 2] in (":", "فيها", "فيه") or is_complementizer(doc, j + 2))):
                     break  # "…، قال فيها: «…»": another attribution of the same speaker
                 if nk in cues.SAYING_PARTICIPLES:
@@ -218,8 +227,7 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         k = doc.keys[j]
         if cue.ctype == "prep" and any(k == p + suf for p in cue.preps for suf in _PRONOUN_SUFFIXES):
             return None  # "مخاوف أعربت عنها الجاليات": the preposition takes a resumptive pronoun
-        if (j > after and doc.is_word[j] and doc.keys[j - 1] in ("،", ",")
-                and cues.lookup(k)[0] is not None and not cues.lookup(k)[1]):
+        if j > after and doc.keys[j - 1] in ("،", ",") and _bare_cue(doc, j):
             break  # "وفيما أعلنت القوات …، قالت وكالة «سانا» إن": the next verb has its own words
         if not doc.is_word[j]:
             if k in QUOTE_OPEN and j in doc.quote_close:
@@ -269,9 +277,9 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
             c = j + 1
             if c < n and is_complementizer(doc, c):
                 c += 1
-            elif normalize(cue.lemma) not in cues.NP_AFTER_PREP:
+            elif cue.lemma not in cues.NP_AFTER_PREP:
                 return None  # أشار إلى X (NP) refers to something; only أشار إلى أن reports
-            elif j > first + 1 and normalize(cue.lemma) != normalize("أعرب"):
+            elif j > first + 1 and cue.lemma != "أعرب":
                 return None  # عبر/دافع: the preposition follows the subject at once (عبر … عن طريق)
             return _after_comp(doc, c)
         if j > after and _starts_statement(doc, j):

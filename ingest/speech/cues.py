@@ -98,7 +98,7 @@ _VERBS: list[tuple[str, str, tuple[str, ...], list[tuple[str, str, bool]]]] = [
 #: Verb + preposition cues whose words may be a noun phrase after the preposition (أعرب عن
 #: قلقه، عبّر عن أسفه، دافع عن الاتفاق) — for the others only a complementizer reports
 #: (أشار إلى أن …, but أشار إلى X merely refers to X).
-NP_AFTER_PREP = {normalize(w) for w in "أعرب عبر دافع".split()}
+NP_AFTER_PREP = {"أعرب", "عبر", "دافع"}  # lemmas as written in _VERBS
 
 VERB_CUES: dict[str, Cue] = {}
 for _lemma, _ctype, _preps, _fs in _VERBS:
