@@ -138,9 +138,8 @@ class LexicalIndex:
         self.groups = [self.groups[i] for i in keep]
         self.lengths = self.lengths[keep]
         self.alive = np.ones(len(keep), dtype=bool)
-        self.segments = []
-        self._dirty.clear()
-        self.segments.append(self._segment(voc, docs, tf))
+        self._dirty.clear()  # the old segments go; the merged one is the only unsaved one
+        self.segments = [self._segment(voc, docs, tf)]
 
     def _segment(self, voc: np.ndarray, docs: np.ndarray, tf: np.ndarray) -> Segment:
         """Postings (term, document, tf) as a new unsaved segment, by term then document.
