@@ -30,7 +30,6 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 LEASE_ID = "ingest-lease"
-_UNIT = [1.0]
 
 
 class LeaseBusy(Exception):
@@ -70,14 +69,15 @@ def _pid_alive(pid: int) -> bool:
 
 
 class ServerLease:
-    """``with ServerLease(meta): …`` — hold the store's ingest lease for the block."""
+    """``with ServerLease(meta, unit=…): …`` — hold the store's ingest lease for the block."""
 
-    def __init__(self, collection: Any, ttl: float = 120.0, timeout: float = 600.0,
-                 unit: list[float] | None = None) -> None:
+    def __init__(self, collection: Any, *, unit: list[float], ttl: float = 120.0, timeout: float = 600.0) -> None:
+        """``unit`` is the placeholder vector of ``collection``'s records (its dimension is
+        the store's to choose)."""
         self.col = collection
         self.ttl = ttl
         self.timeout = timeout
-        self.unit = unit or _UNIT
+        self.unit = unit
         self.token = uuid.uuid4().hex
         self.host = socket.gethostname()
         self.machine = machine_identity()
