@@ -660,3 +660,44 @@ def test_a_source_line_that_ends_the_text_does_not_crash():
             "قريبة من تفككها التام. \n \n نقلا عن مجلة فوربس الأمريكية ")
     for s in extract_statements("t", text):
         assert text[s.start : s.end] == s.quote
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # snn-2015-08-03-0986: pluperfect كان + subject + قد + verb recalls an earlier statement
+    ("وكانت مصادر دبلوماسية روسية قد كشفت أن موسكو بعد مفاوضات أجرتها مع واشنطن والرياض، أعلنت "
+     "عن مبادرة تشكيل التحالف الدولي الإقليمي.", "كشفت", "مصادر دبلوماسية روسية"),
+    # snn-2015-07-26-0121: the noun phrase after the verb is an adjunct, not the subject
+    ("وكانت جماعة الحوثي المسلحة قد أعلنت في مارس (آذار) الماضي أنها أبرمت اتفاقًا مع إيران يقضي "
+     "بتطوير وتوسعة ميناء الحديدة.", "أعلنت", "جماعة الحوثي المسلحة"),
+    # snn-2015-07-26-0141: topic أما + subject + apposition + فـverb
+    ("أما خلف داهود، عضو المكتب التنفيذي لهيئة التنسيق، فقال إن «قوى المعارضة اجتمعت من أجل حل "
+     "سياسي مبني على تسوية لمصلحة السوريين وليس على مساومات لمصلحة دول بعينها».", "قال", "خلف داهود"),
+    # snn-2015-08-09-0183: أما X فقد + verb
+    ("أما منظمة الشفافية العالمية فقد أشارت إلى أن عقارا من بين كل عشرة عقارات في حي ويستمنستر "
+     "مملوك لشركة «أوفشور».", "أشارت", "منظمة الشفافية العالمية"),
+    # snn-2015-07-31-0413: a relative clause between the topic and the verb
+    ("أما جيو جان، التي تدير مركز بحوث النمو المالي والاقتصادي في كلية تشونغ كونغ للدراسات العليا، "
+     "فترى أن الاقتصاد الصناعي في الصين من غير المحتمل أن يشهد حالة من الهبوط الحاد لثلاثة أسباب.",
+     "ترى", "جيو جان"),
+])
+def test_fronted_subject_before_the_verb(text: str, cue: str, speaker: str):
+    assert one(text, cue=cue).speaker == speaker
+
+
+def test_pluperfect_subject_is_not_the_previous_speaker():
+    # snn-2015-07-22-1852: the last speaker (Martin) does not continue past "وكان X قد أكد"
+    text = ("وأضاف مارتن أن هناك اتفاقا بين دول الخليج والولايات المتحدة تم التوصل إليه في قمة كامب "
+            "دافيد.\nوكان وزير الدفاع الأمريكي قد أكد أن الولايات المتحدة لن تسمح لإيران بامتلاك "
+            "القدرة على إنتاج أسلحة نووية، وأن الاتفاق يتضمن آليات تضمن عدم مخالفة طهران لبنوده. "
+            "وشدد على أن إدارة الرئيس باراك أوباما لن تتخلى عن حلفائها.")
+    spk = {s.cue: s.speaker_canonical for s in extract_statements("t", text)}
+    assert spk["أضاف"] == "مارتن"
+    assert spk["أكد"] == "وزير الدفاع الأمريكي"
+    assert spk["شدد"] == "وزير الدفاع الأمريكي"  # the continuation follows the new subject
+
+
+def test_a_prepositional_topic_is_no_speaker():
+    # snn-2015-07-24-1769: "أما فيما يتعلق بـ…" names the topic, not who speaks
+    s = one("أما فيما يتعلق بالجانب التنظيمي فتقول هذه إن بعض مجالات اقتصادها أكثر انفتاحا بالفعل "
+            "منها في غرب أوروبا.", cue="تقول")
+    assert "يتعلق" not in s.speaker_canonical

@@ -261,8 +261,9 @@ class _Extractor(SubjectSearch):
         plural = doc.keys[i].endswith(("وا", "ون")) and len(doc.keys[i]) > 4
         # a verb that opens its clause agrees in number only with a pronoun subject
         # (قالوا إن، يعتبرون «مقربين»): a noun after a plural form is not its subject
-        m = None if plural else parse_mention(doc, after_cue, self.cat)
-        if m is None and not plural:
+        fronted = self._fronted_subject(i, cue, pre)
+        m = None if plural or fronted is not None else parse_mention(doc, after_cue, self.cat)
+        if m is None and not plural and fronted is None:
             m = self._subject_after_adjuncts(after_cue)
         if m is not None and m.head == "doc":
             if cue.ctype in ("np", "quoted") and m.next_tok > after_cue:
@@ -295,7 +296,8 @@ class _Extractor(SubjectSearch):
         continues = (transitive and m is None and pre and not plural and after_cue < len(doc)
                      and governed_at(doc, after_cue, cue) and doc.keys[after_cue] in _GOVERNED_SEPARATE)
         # "ودعا إلى إسقاط الأسد": the speaker goes on, the words follow the preposition
-        np_object = transitive and (coordinated or continues or self._named_subject(i, m, cue, pre, prev))
+        np_object = transitive and (fronted is not None or coordinated or continues
+                                    or self._named_subject(i, m, cue, pre, prev))
         c = find_content(doc, cue, after, np_object=np_object)
         outer = self._outer(i)
         ref: Referent | None = None
@@ -308,6 +310,10 @@ class _Extractor(SubjectSearch):
                     cue.ctype != "quoted" or m.head in ("org", "entity")))):
                 # (after الذي/التي the noun is a predicate: الذي يعتبر فرصة جيدة)
                 self.disc.add(ref)
+        if fronted is not None:
+            ref = self._referent(self._extend_role(self._apposed_name(fronted)), cue.gender)
+            if outer is None:
+                self.disc.add(ref)
         if c is not None and cue.lemma == "بين" and not self._after_complementizer(c):
             c = None  # "وبين": "and between" unless a complementizer or a colon follows
         if c is None:
@@ -317,7 +323,7 @@ class _Extractor(SubjectSearch):
             return
         via: list[str] = []
         if outer is not None:
-            if m is None:
+            if m is None and fronted is None:
                 sm = subject_before(doc, i, self.cat, loose=True)
                 if sm is None:
                     return  # the outer speaker's own relative clause (التي قال إن …)
@@ -330,7 +336,7 @@ class _Extractor(SubjectSearch):
             ref = self._pronoun_referent(i, cue.gender, pre)
         via += relay + self._relays(after, c.tok_start)
         self.consumed = max(self.consumed, c.tok_start)
-        self._emit(ref, cue_text, cue_start, c, via, m is not None)
+        self._emit(ref, cue_text, cue_start, c, via, m is not None or fronted is not None)
 
     def _relative_statement(self, i: int, cue_text: str, cue_start: int, after_cue: int) -> bool:
         """"تصريحاته الأخيرة التي اعتبر فيها الضربات … بمثابة الانتهاك …": a cue in a

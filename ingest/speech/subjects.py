@@ -52,6 +52,11 @@ _OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه
 
 _RELATIVES = {"التي", "الذي", "اللتي"}
 
+#: Openers of a fronted subject (see ``_fronted_subject``); كان forms with their gender.
+_KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"))}
+_AMMA = {normalize(w): "" for w in ("أما", "وأما")}
+_FRONTED_WINDOW = 24
+
 _SPEECH_NOUNS = tuple(normalize(w) for w in (
     "تصريحات", "تصريح", "بيان", "كلمة", "كلمت", "حديث", "خطاب", "مقابلة", "مقابلت", "رسالة", "رسالت", "تغريدة",
     "تغريدت", "مقال"))
@@ -336,6 +341,46 @@ class SubjectSearch:
                 or doc.keys[n.next_tok] not in ("،", ",") or n.end - n.start < 2):
             return m
         return Mention(n.start, n.end, m.start, m.next_tok, head="name", next_tok=n.next_tok)
+
+    def _fronted_subject(self, i: int, cue: cues.Cue, pre: int) -> Mention | None:
+        """A subject written before its verb by a fronting construction, which the
+        verb-first search would miss (it would take the object after the verb, or fall
+        back on the last speaker):
+
+        * pluperfect "وكانت الوزارة قد أعلنت …", "وكان وزير الدفاع الأمريكي قد أكد أن …":
+          كان + subject + قد + verb, the usual way news recalls an earlier statement;
+        * topic "أما المولوي أكبر أغا، رئيس المجلس، فقال …": أما + subject + فـverb.
+
+        The noun phrase must start right after كان/أما and run (with a relative clause or an
+        apposition at most) up to قد / the verb, with no other verb cue between; a topic
+        that is a prepositional phrase (أما فيما يتعلق بـ، أما عن) is no speaker."""
+        doc = self.doc
+        s0 = doc.sent_start_tok(i)
+        if not pre and i - 1 > s0 and doc.keys[i - 1] == "قد":
+            end, openers = i - 1, _KANA
+        elif pre and doc.keys[i][:1] == "ف" or (not pre and i - 1 > s0 and doc.keys[i - 1] == "فقد"):
+            end, openers = (i if pre else i - 1), _AMMA
+        else:
+            return None
+        k = end - 1
+        while k >= max(s0, end - _FRONTED_WINDOW) and doc.keys[k] not in openers:
+            if doc.keys[k] in SENT_END or cues.lookup(doc.keys[k])[0] is not None:
+                return None
+            k -= 1
+        if k < s0 or doc.keys[k] not in openers or k + 1 >= end:
+            return None
+        if openers is _KANA and cue.gender in ("m", "f") and _KANA[doc.keys[k]] != cue.gender:
+            return None  # كان … قد قالت: not one clause
+        m = parse_mention(doc, k + 1, self.cat)
+        if m is None or m.head == "doc" or m.start != k + 1 or m.next_tok > end:
+            return None
+        rest = m.next_tok
+        if rest < end and doc.keys[rest] in ("،", ","):
+            rest += 1
+        if rest < end and doc.keys[rest] not in _RELATIVES and doc.keys[rest] != "الذين":
+            if openers is _KANA or rest != m.next_tok + 1:
+                return None  # something other than a relative clause or an apposition
+        return m
 
     def _subject_only(self, m: Mention, cue: cues.Cue) -> Mention | None:
         """The subject of a transitive cue without the object glued to it (trim_object), or
