@@ -144,6 +144,10 @@ class _Extractor(SubjectSearch):
             target = self.disc.short_reference(speaker, s)
             if target is None and m.head == "title" and len(keys) == 1:
                 target = self._titled_name_before(m.start, keys[0])
+            if target is None and m.head == "title" and len(keys) >= 2:
+                target = self.disc.by_role(speaker, s)
+        elif m.head == "title" and len(keys) >= 2:
+            target = self.disc.by_role(speaker, s)
         elif m.head == "name":
             target = self.disc.fuller_name(speaker, s)
             if target is None and m.end - m.start <= 3:

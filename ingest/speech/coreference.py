@@ -107,6 +107,16 @@ class Discourse:
                 return r
         return None
 
+    def by_role(self, title: str, before: int) -> Referent | None:
+        """Latest named referent introduced with exactly this title: "المدير التنفيذي لسوق
+        عكاظ الدكتور راشد الغامدي" … later "وقال المدير التنفيذي لسوق عكاظ" is the same man."""
+        k = normalize(title)
+        if not any(w in TITLES for w in k.split()):
+            return None  # honorific + surname (المهندس القحطاني) is a name, not a title
+        return next((r for r in reversed(self.refs)
+                     if r.start < before and r.kind == "name" and normalize(r.role) == k
+                     and len(r.canonical.split()) >= 2), None)  # a full name, not a fragment
+
     def find(self, surface: str) -> Referent | None:
         """Latest referent whose canonical name is exactly this name."""
         k = normalize(surface)
@@ -156,6 +166,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                     or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله")
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
                     or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
+                    or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
                     or k[:1] in ("و", "ف") and len(k) > 3 and k not in _WAW_NAMES
                     or k in NEWS_VERBS or k[1:] in NEWS_VERBS
                     or _relative_verb(doc, j - 1)):
@@ -166,7 +177,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
             r = j
             while r - 1 >= 0 and j - r < 5 and doc.is_word[r - 1]:
                 k = doc.keys[r - 1]
-                if k in TITLES or k.startswith("ال") or catalog.state_for(k) or (
+                if k in TITLES or k.startswith(("ال", "لل")) or catalog.state_for(k) or (
                         r < j and doc.keys[r] not in TITLES and False):
                     r -= 1
                     continue

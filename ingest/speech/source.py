@@ -51,6 +51,20 @@ ORG_HEADS = _n(
     "جمعية الجمعية مديرية المديرية إمارة الإمارة بلدية البلدية الأمم المجموعة مجموعة "
     "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية جهاز الجهاز أجهزة الأجهزة"
 )
+#: Place nouns that head a locative complement of a title (مدير التعليم بمنطقة تبوك).
+_PLACE_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم مقاطعة قضاء بلدة قرية ناحية")
+
+_ROYAL = _n("الملك الأمير")
+
+
+def _place_or_org(k: str) -> bool:
+    """An indefinite place or organisation noun, bare or after بـ/لـ (مدينة، بجامعة)."""
+    for w in (k, k[1:] if k[:1] in ("ب", "ل") else k):
+        if w in _PLACE_NOUNS or (w in ORG_HEADS and not _is_def(w)):
+            return True
+    return False
+
+
 SHORT_REF_HEADS = _n(
     "الوزارة الخارجية الداخلية الدفاع المنظمة الحركة الحزب الجامعة الوكالة الهيئة المجلس "
     "اللجنة الحكومة الرئاسة الرئيس الوزير المتحدث الناطق البيان المسؤول السفير المصدر "
@@ -292,6 +306,9 @@ def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
 
 _NOT_NAME_WORDS = _n("عقب تعالى")
 
+#: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
+_OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف")
+
 
 def _personal_name_word(doc: Doc, t: int) -> bool:
     """A word that can be part of a personal name after a description: no proclitic
@@ -321,6 +338,9 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return True
     if not first_pos and _looks_verb(k):
         return False  # a relative-clause verb (يتولى) ends the name
+    if not first_pos and (k in _OBJECT_MASDARS or (
+            len(k) >= 5 and doc.surface(t, t + 1).endswith(("ته", "تها", "تهم", "ها", "هم")))):
+        return False  # the object starts: "أكد جون كيري | أهمية الدور", "أوباما | زيارته"
     if not first_pos and k[:1] == "ل" and len(k) > 3:
         # a dative (فابيوس لإذاعة فرنسا، بوتين لرئيس الوزراء) ends the name, unless it reads
         # as a foreign surname (لا/لي/لو…, no feminine ending) followed at once by a title
@@ -429,15 +449,39 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t + ml - 1
             prev_indef = False
             continue
+        if (k in _ROYAL and p > 0 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]
+                and _place_or_org(keys[toks[p - 1]])):
+            p += 2  # "بجامعة الملك فيصل"، "مدينة الملك فهد الطبية": the institution's name
+            while p + 1 < len(toks) and keys[toks[p]] in ("بن", "ابن", "ال"):
+                p += 2  # "مركز الملك سلمان بن عبدالعزيز للإغاثة"
+            last_role = toks[p - 1]
+            prev_indef = False
+            continue
         if c in ("title", "org", "hon") or k in CONNECTORS:
             prev_indef = not _is_def(k) and c != "hon"
             p += 1
             last_role = t
             continue
+        if k in _PLACE_NOUNS:
+            p += 1  # "أمين منطقة تبوك": a place noun always takes the place's name
+            last_role = t
+            prev_indef = True
+            continue
+        if (p == len(toks) - 1 and k[:1] == "ب" and len(k) > 3 and t + 2 < len(doc)
+                and keys[t + 1] in ("،", ",") and keys[t + 2] in HONORIFICS):
+            p += 1  # "رئيس المجلس … بتعز، الشيخ حمود …": a locative, the name follows
+            last_role = t
+            break
         if _is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or catalog.state_for(k) or eid:
             prev_indef = False
             p += 1
             last_role = t
+            continue
+        if (k[:1] == "ب" and len(k) > 4 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]
+                and (k[1:] in _PLACE_NOUNS or _classify(k[1:]) == "org")):
+            p += 1  # "مدير التعليم بمنطقة تبوك": a locative by بـ continues the role
+            last_role = t
+            prev_indef = True
             continue
         if (k[:1] == "ل" and len(k) > 3 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]
                 and keys[toks[p + 1]].startswith("ال") and not _adjective_like(keys[toks[p + 1]],

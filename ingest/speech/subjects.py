@@ -26,6 +26,7 @@ from ingest.speech.coreference import Discourse, Referent, make_referent, name_i
 from ingest.speech.entities import EntityCatalog
 from ingest.speech.source import (
     ANONYMOUS,
+    HONORIFICS,
     NEWS_VERBS,
     QUANTIFIERS,
     QUOTE_OPEN,
@@ -337,6 +338,9 @@ class SubjectSearch:
         if doc.keys[m.start] in ANONYMOUS:
             return m
         n = parse_mention(doc, j + 1, self.cat)
+        if n is not None and n.role_start >= 0 and all(
+                doc.keys[t] in HONORIFICS for t in range(n.role_start, n.role_end)):
+            n = Mention(n.start, n.end, head="name", next_tok=n.next_tok)  # "، الشيخ حمود …،"
         if (n is None or n.head != "name" or n.role_start >= 0 or n.next_tok >= len(doc)
                 or doc.keys[n.next_tok] not in ("،", ",") or n.end - n.start < 2):
             return m
