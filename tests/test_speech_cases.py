@@ -752,3 +752,22 @@ def test_a_name_ends_where_the_object_begins():
     # "أكد جون كيري | أهمية الدور": the masdar is the object, so the next قال is Kerry's
     s = one(SHOUKRY_KERRY, cue="قال")
     assert s.speaker_canonical == "جون كيري"
+
+
+def test_an_honorific_pronoun_stands_for_the_person_it_introduced():
+    # snn-2015-07-24-0157: "سموه" is the prince introduced by "صاحب السمو الملكي الأمير …"
+    text = ("ثم ألقى صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز كلمة رفع فيها أسمى آيات "
+            "الشكر والعرفان لخادم الحرمين الشريفين على الدعم والرعاية التي يحظى بها قطاعا الشباب "
+            "والرياضة.\n وأكد سموه أنهم جميعاً يستشعرون حجم المسؤولية وعظم الأمانة التي يحملونها.")
+    s = one(text, cue="أكد")
+    assert s.speaker == "سموه"
+    assert s.speaker_canonical == "عبدالله بن مساعد بن عبدالعزيز"
+
+
+def test_coordinated_titles_run_to_the_name():
+    # snn-2015-07-24-1967: "الخبير الاقتصادي ورئيس الجمعية …" is one person's two titles
+    s = one("وبين الخبير الاقتصادي ورئيس الجمعية السعودية للإدارة الدكتور عبدالله الشدادي أن حديث "
+            "وزير المالية الدكتور إبراهيم العساف في القمة الاقتصادية لدول مجموعة العشرين التي عقدت "
+            "في أستراليا قبل 8 أشهر؛ وإشارته لاحتمالية تخفيض الدعم.", cue="بين")
+    assert s.speaker == "عبدالله الشدادي"
+    assert s.role == "الخبير الاقتصادي ورئيس الجمعية السعودية للإدارة"

@@ -44,6 +44,7 @@ from ingest.speech.coreference import (
 )
 from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
+    HONORIFIC_PRONOUNS,
     NEWS_VERBS,
     QUOTE_OPEN,
     Mention,
@@ -148,6 +149,8 @@ class _Extractor(SubjectSearch):
                 target = self.disc.by_role(speaker, s)
         elif m.head == "title" and len(keys) >= 2:
             target = self.disc.by_role(speaker, s)
+        elif len(keys) == 1 and keys[0] in HONORIFIC_PRONOUNS:
+            target = self._honorific_antecedent(m.start, keys[0])
         elif m.head == "name":
             target = self.disc.fuller_name(speaker, s)
             if target is None and m.end - m.start <= 3:

@@ -20,7 +20,7 @@ from ingest.speech.tokens import Doc
 
 #: Given names that begin with و (the root letter, not the conjunction "and"); any other
 #: و/ف-word before a surname is a conjunction + verb or noun ("ومضى الرويلي، وكتب دندن").
-_WAW_NAMES = {normalize(w) for w in "وليد وائل وسام وجدي وفاء وداد وحيد وديع وهبي وهبة ويليام ويندي وانغ ولي".split()}
+WAW_NAMES = {normalize(w) for w in "وليد وائل وسام وجدي وفاء وداد وحيد وديع وهبي وهبة ويليام ويندي وانغ ولي".split()}
 
 
 @dataclass
@@ -167,7 +167,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
                     or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
                     or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
-                    or k[:1] in ("و", "ف") and len(k) > 3 and k not in _WAW_NAMES
+                    or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
                     or k in NEWS_VERBS or k[1:] in NEWS_VERBS
                     or _relative_verb(doc, j - 1)):
                 break

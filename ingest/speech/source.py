@@ -38,7 +38,16 @@ TITLES = _n(
     "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا خادم مسؤولو"
 )
 HONORIFICS = _n("الدكتور د السيد السيدة الشيخ المهندس الأستاذ سمو معالي سعادة فخامة "
-                "صاحب الجلالة دولة البروفيسور الحاج")
+                "صاحب الجلالة دولة البروفيسور الحاج سماحة فضيلة")
+#: Honorifics with a pronoun (سموه "his highness") and the words that introduce the person
+#: they stand for; ``_honorific_antecedent`` looks back for the nearest of those.
+HONORIFIC_PRONOUNS = {normalize(k): {normalize(w) for w in v.split()} for k, v in {
+    "سموه": "سمو الأمير",
+    "معاليه": "معالي",
+    "سماحته": "سماحة",
+    "فضيلته": "فضيلة",
+    "سعادته": "سعادة",
+}.items()}
 ORG_HEADS = _n(
     "وزارة الوزارة منظمة المنظمة حركة الحركة حزب الحزب هيئة الهيئة مجلس المجلس جامعة "
     "الجامعة لجنة اللجنة وكالة الوكالة الأمانة أمانة مكتب المكتب الحكومة حكومة الجيش جيش "
@@ -324,6 +333,8 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
     k = doc.keys[t]
     if not doc.is_word[t]:
         return False
+    if not first_pos and doc.keys[t - 1] in ("بن", "ابن", "ال") and k not in STOP_WORDS:
+        return True  # the word after بن/آل is a name even when it is also a title (بن مساعد)
     if k[:1] in ("و", "ف") and (k[1:] in STOP_WORDS or k[1:] in TIME_WORDS):
         # وفي، ومن، وهو، ولكن، فإن: a conjunction and a particle, not a name — but "فان"
         # without a hamza inside a name is the Dutch "van" (يوهانس فان در كلاوو)
@@ -338,6 +349,8 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return True
     if not first_pos and _looks_verb(k):
         return False  # a relative-clause verb (يتولى) ends the name
+    if t > 0 and doc.keys[t - 1] in HONORIFIC_PRONOUNS:
+        return False  # "سموه" is a whole mention: "أكد سموه | بما حظي"
     if not first_pos and (k in _OBJECT_MASDARS or (
             len(k) >= 5 and doc.surface(t, t + 1).endswith(("ته", "تها", "تهم", "ها", "هم")))):
         return False  # the object starts: "أكد جون كيري | أهمية الدور", "أوباما | زيارته"
@@ -456,6 +469,12 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
                 p += 2  # "مركز الملك سلمان بن عبدالعزيز للإغاثة"
             last_role = toks[p - 1]
             prev_indef = False
+            continue
+        if p > 0 and k[:1] == "و" and (_classify(k[1:]) in ("title", "org") or (
+                _is_def(k[1:]) and not prev_indef and _classify(keys[toks[p - 1]]) != "hon")):
+            p += 1  # "رئيس هيئة كبار العلماء | وإدارة البحوث"، "بمجلس النواب | ورئيس اللجنة"
+            last_role = t
+            prev_indef = not _is_def(k[1:])
             continue
         if c in ("title", "org", "hon") or k in CONNECTORS:
             prev_indef = not _is_def(k) and c != "hon"

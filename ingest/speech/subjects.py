@@ -22,12 +22,14 @@ from ingest.speech.content import (
     is_complementizer,
     span_chars,
 )
-from ingest.speech.coreference import Discourse, Referent, make_referent, name_in_text
+from ingest.speech.coreference import WAW_NAMES, Discourse, Referent, make_referent, name_in_text
 from ingest.speech.entities import EntityCatalog
 from ingest.speech.source import (
     ANONYMOUS,
+    HONORIFIC_PRONOUNS,
     HONORIFICS,
     NEWS_VERBS,
+    ORG_HEADS,
     QUANTIFIERS,
     QUOTE_OPEN,
     STOP_WORDS,
@@ -52,6 +54,8 @@ _NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".s
 _OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
 
 _RELATIVES = {"التي", "الذي", "اللتي"}
+
+_HONORIFIC_WINDOW = 800  # tokens
 
 #: Openers of a fronted subject (see ``_fronted_subject``); كان forms with their gender.
 _KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"))}
@@ -96,6 +100,30 @@ def _role_adverbial(doc: Doc, t: int) -> bool:
 
 _CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك بدوره بدورها "
                    "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
+
+
+_STATE_NOUNS = {normalize(w) for w in "جمهورية مملكة المملكة دولة سلطنة إمارة".split()}
+
+
+def _full_name_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name met mid-sentence most likely ends, since what follows it there is no
+    subject boundary (محمد بن نايف بن عبدالعزيز | اتصالاً هاتفياً، خالد الفيصل | البرنامج):
+    after the word that follows its last بن/آل, else after two words (three after عبد/أبو).
+    Returns ``start`` when the phrase cannot open a name (وإدارة …، شكره …)."""
+    keys = doc.keys
+    first = doc.surface(start, start + 1)
+    if (first[:1] in ("و", "ف") and keys[start][1:3] == "ال") or first.endswith(("ها", "هم")) or (
+            first.endswith("ه") and not first.endswith("له") and len(first) > 2):
+        return start
+    if keys[start] in ORG_HEADS or keys[start][1:] in ORG_HEADS or keys[start] in _STATE_NOUNS or (
+            first[:1] == "و" and keys[start] not in WAW_NAMES):
+        return start  # "… للجبيل | وينبع بالجهود": a conjunction, not a given name
+    links = [t for t in range(start + 1, end - 1) if keys[t] in ("بن", "ابن", "ال")]
+    if links:
+        e = links[-1] + 2  # "عادل بن أحمد | الجبير": a family name may follow the last link
+        return e + 1 if e < end and keys[e].startswith("ال") and keys[links[-1]] != "ال" else e
+    width = 3 if keys[start] in ("عبد", "ابو") else 2
+    return min(end, start + width)
 
 
 class SubjectSearch:
@@ -345,6 +373,23 @@ class SubjectSearch:
                 or doc.keys[n.next_tok] not in ("،", ",") or n.end - n.start < 2):
             return m
         return Mention(n.start, n.end, m.start, m.next_tok, head="name", next_tok=n.next_tok)
+
+    def _honorific_antecedent(self, tok: int, key: str) -> Referent | None:
+        """"وأكد سموه"، "وقال معاليه": an honorific with a pronoun stands for the person last
+        introduced with that honorific (صاحب السمو الملكي الأمير عبدالله بن مساعد، معالي
+        وزير الشؤون الإسلامية الشيخ صالح آل الشيخ), who need not have spoken before."""
+        doc = self.doc
+        triggers = HONORIFIC_PRONOUNS[key]
+        for t in range(tok - 1, max(-1, tok - _HONORIFIC_WINDOW), -1):
+            if doc.keys[t] not in triggers:
+                continue
+            m = parse_mention(doc, t, self.cat)
+            if m is not None and m.head == "name" and m.end - m.start >= 2 and m.role_start >= 0:
+                end = _full_name_end(doc, m.start, m.end)
+                if end > m.start + 1:
+                    return self._referent(Mention(m.start, end, m.role_start, m.role_end,
+                                                  head="name", next_tok=end), "m")
+        return None
 
     def _fronted_subject(self, i: int, cue: cues.Cue, pre: int) -> Mention | None:
         """A subject written before its verb by a fronting construction, which the
