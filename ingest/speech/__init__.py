@@ -323,6 +323,12 @@ class _Extractor(SubjectSearch):
                 self.disc.add(ref)
         if c is not None and cue.lemma == "بين" and not self._after_complementizer(c):
             c = None  # "وبين": "and between" unless a complementizer or a colon follows
+        if (c is not None and prev in ("حسبما", "مثلما") and m is not None
+                and self._clause_ends(m.next_tok, prev)):
+            # "…، حسبما أوضح د.هشام دي إيدي، الباحث … «الموسيقى المتمردة»": the words are
+            # the clause before حسبما; a quotation after the name is a title, not the words
+            self._postposed(i, ref, cue_text, cue_start)
+            return
         if c is None:
             postposed = prev in ("حسبما", "كما", "مثلما") and m is not None
             if postposed and self._clause_ends(m.next_tok, prev):

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from ingest.arabic import normalize
 from ingest.speech.entities import EntityCatalog
-from ingest.speech.source import NEWS_VERBS, SHORT_REF_HEADS, STOP_WORDS, TIME_WORDS, TITLES
+from ingest.speech.source import (
+    NEWS_VERBS,
+    ORG_HEADS,
+    SHORT_REF_HEADS,
+    STOP_WORDS,
+    TIME_WORDS,
+    TITLES,
+)
 from ingest.speech.tokens import Doc
 
 #: Given names that begin with و (the root letter, not the conjunction "and"); any other
@@ -160,15 +167,16 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
         if doc.keys[i : i + n] != name:
             continue
         j = i
-        while j - 1 >= 0 and i - j < 2:
+        while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in ("بن", "ابن", "ال")):
+            # (past بن/آل the given name is one more word: عبدالرحمن بن عباس الحكمي)
             k = doc.keys[j - 1]
             if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
-                    or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله")
+                    or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله", "ال")
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
                     or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
                     or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
                     or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
-                    or k in NEWS_VERBS or k[1:] in NEWS_VERBS
+                    or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
                     or _relative_verb(doc, j - 1)):
                 break
             j -= 1

@@ -64,6 +64,8 @@ ORG_HEADS = _n(
 _PLACE_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم مقاطعة قضاء بلدة قرية ناحية")
 
 _ROYAL = _n("الملك الأمير")
+#: Words that belong to an honorific, not to a name (صاحب السمو الملكي، صاحب الجلالة).
+_HONORIFIC_EPITHETS = _n("السمو الملكي الجلالة المعالي الفضيلة السماحة")
 
 
 def _place_or_org(k: str) -> bool:
@@ -491,6 +493,11 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             p += 1  # "رئيس المجلس … بتعز، الشيخ حمود …": a locative, the name follows
             last_role = t
             break
+        if (p > 0 and c == "word" and _is_def(k) and _classify(keys[toks[p - 1]]) == "hon"
+                and keys[toks[p - 1]] != "صاحب" and k not in _HONORIFIC_EPITHETS and k != "ال"
+                and not catalog.state_for(k) and not catalog.adjective(k)):
+            # "د. الطبيقي"، "الشيخ القاسم": a family name alone right after the honorific
+            return Mention(t, t + 1, role_start, t, head="name", next_tok=t + 1)
         if _is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or catalog.state_for(k) or eid:
             prev_indef = False
             p += 1

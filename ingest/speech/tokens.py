@@ -82,6 +82,20 @@ def _is_num_dot(text: str, s: int) -> bool:
     return 0 <= a < s < b < len(text) and text[a].isdigit() and text[b].isdigit()
 
 
+#: One-letter title abbreviations written with a dot, keyed as the honorific they stand for.
+_ABBREVIATIONS = {k: normalize(v) for k, v in (("د", "الدكتور"), ("م", "المهندس"), ("أ", "الأستاذ"))}
+
+
+def _is_abbrev_dot(text: str, s: int) -> bool:
+    """"د.هشام دي إيدي"، "د. محمد": the dot of a title abbreviation, not a sentence end."""
+    if s < 1 or text[s - 1] not in _ABBREVIATIONS or (s >= 2 and text[s - 2].isalnum()):
+        return False
+    b = s + 1
+    if b < len(text) and text[b] == " ":
+        b += 1
+    return b < len(text) and text[b].isalpha()
+
+
 def make_doc(text: str) -> Doc:
     """Tokenise ``text``; sentence ends are . ! ? ؟ … and newlines (not decimal points)."""
     doc = Doc(text)
@@ -101,6 +115,11 @@ def make_doc(text: str) -> Doc:
             pid += 1
         tok = m.group()
         word = tok[0].isalnum() or tok[0] == "_" or len(tok) > 1
+        if not word and tok == "." and doc.keys and _is_abbrev_dot(text, s):
+            # "د.هشام": the letter becomes its honorific, the dot no token (not a sentence end)
+            doc.keys[-1] = _ABBREVIATIONS[text[s - 1]]
+            prev_end = e
+            continue
         doc.starts.append(s)
         doc.ends.append(e)
         if not word and tok == "." and _is_num_dot(text, s):
@@ -111,7 +130,7 @@ def make_doc(text: str) -> Doc:
         doc.sent.append(sid)
         doc.para.append(pid)
         prev_end = e
-        if not word and tok in SENT_END and not (tok == "." and _is_num_dot(text, s)):
+        if not word and tok in SENT_END and doc.keys[-1] != "·":
             bounds.append((sent_start, len(doc.keys)))
             sid += 1
             sent_start = len(doc.keys)
