@@ -791,3 +791,20 @@ def test_honorific_and_family_name_resolve_to_the_full_name():
     s = one(text, cue="بيَّن")
     assert s.speaker == "الطبيقي"
     assert s.speaker_canonical == "منصور الطبيقي"
+
+
+def test_a_statement_issued_by_speaks_for_its_issuer():
+    # snn-2015-07-23-0038: "بيان صدر عن X" — X is the speaker, not "صدر"
+    s = one("وقال بيان صدر عن إدارة العمل الخارجي في المفوضية الأوروبية، إن الاجتماعات بحثت في الحالة "
+            "التي تواجهها أوكرانيا، من عدم الاستقرار الاقتصادي والمالي، والتحديات السياسية والأمنية.",
+            cue="قال")
+    assert s.speaker == "إدارة العمل الخارجي في المفوضية الأوروبية"
+    assert s.quote.startswith("الاجتماعات بحثت")
+
+
+def test_a_particle_with_a_pronoun_is_no_speaker_name():
+    # snn-2015-07-21-0267: "ولكنه أضاف" continues the subject of the clause before
+    text = ("أقر السيد لاكور بالكذب في بعض جوانب الدراسة، ولكنه أضاف أنه يتخذ جانب نتائج الدراسة.")
+    s = one(text, cue="أضاف")
+    assert "لكنه" not in s.speaker
+    assert s.quote == "يتخذ جانب نتائج الدراسة"

@@ -19,6 +19,7 @@ from ingest.speech.source import (
     STOP_WORDS,
     TIME_WORDS,
     _derived_masdar,
+    particle_with_pronoun,
     time_phrase_len,
 )
 from ingest.speech.tokens import SENT_END, Doc
@@ -227,8 +228,12 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         k = doc.keys[j]
         if cue.ctype == "prep" and any(k == p + suf for p in cue.preps for suf in _PRONOUN_SUFFIXES):
             return None  # "مخاوف أعربت عنها الجاليات": the preposition takes a resumptive pronoun
-        if j > after and doc.keys[j - 1] in ("،", ",") and _bare_cue(doc, j):
-            break  # "وفيما أعلنت القوات …، قالت وكالة «سانا» إن": the next verb has its own words
+        if j > after and doc.keys[j - 1] in ("،", ",") and (_bare_cue(doc, j) or (
+                j + 1 < n and particle_with_pronoun(k) and not is_complementizer(doc, j)
+                and _bare_cue(doc, j + 1))):
+            # "وفيما أعلنت القوات …، قالت وكالة «سانا» إن"، "…، ولكنه أضاف أنه": the next
+            # verb has its own words
+            break
         if not doc.is_word[j]:
             if k in QUOTE_OPEN and j in doc.quote_close:
                 q = doc.quote_close[j]

@@ -177,6 +177,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                     or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
                     or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
                     or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
+                    or _verb_before_name(doc, j - 1)
                     or _relative_verb(doc, j - 1)):
                 break
             j -= 1
@@ -197,6 +198,17 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                 r += 1
             return j, i + n, r
     return None
+
+
+def _verb_before_name(doc: Doc, t: int) -> bool:
+    """"استعرض الحربش"، "سيلقي القحطاني": a verb opening its clause before the subject's
+    name, not a given name — Form X past (است…) anywhere, a future (سيـ/ستـ + ي-final or
+    long) only where a clause starts, since foreign given names begin alike (ستيفان)."""
+    k = doc.keys[t]
+    if k.startswith("است") and len(k) >= 5:
+        return True
+    opens = t == 0 or not doc.is_word[t - 1] or doc.sent[t - 1] != doc.sent[t]
+    return opens and k[:2] in ("سي", "ست", "سن") and len(k) >= 5 and k.endswith(("ي", "م", "د", "ل"))
 
 
 def _relative_verb(doc: Doc, t: int) -> bool:

@@ -331,6 +331,29 @@ def _personal_name_word(doc: Doc, t: int) -> bool:
             and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in _NOT_NAME_WORDS)
 
 
+_SPEECH_NOUN_STEMS = _n("كلام حديث كلمت قول تصريح تصريحات")
+
+
+def _pronoun_stem(k: str) -> str:
+    """The word without an attached pronoun and a leading و/ف (ولكنه → لكن), or ""."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if k.endswith(suf) and len(k) > len(suf) + 1:
+            stem = k[: -len(suf)]
+            return stem[1:] if stem[:1] in ("و", "ف") and len(stem) > 2 else stem
+    return ""
+
+
+def particle_with_pronoun(k: str) -> bool:
+    """لكنه، ولأنها، إنهم: a particle carrying the subject pronoun of the verb after it."""
+    return _pronoun_stem(k) in STOP_WORDS
+
+
+def _particle_or_speech_noun_with_pronoun(k: str) -> bool:
+    """لكنه، ولأنها، كلامه، حديثها: a particle or a word of speech with an attached pronoun."""
+    stem = _pronoun_stem(k)
+    return bool(stem) and (stem in STOP_WORDS or stem in _SPEECH_NOUN_STEMS)
+
+
 def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> bool:
     k = doc.keys[t]
     if not doc.is_word[t]:
@@ -345,12 +368,16 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
             return False
     if _classify(k) != "word" or k in TIME_WORDS or k in STOP_WORDS or k in CONNECTORS:
         return False
+    if first_pos and _particle_or_speech_noun_with_pronoun(k):
+        return False  # "ولكنه أضاف"، "وتابع كلامه": a pronoun subject or object, no name
     if k in ("ل", "ب", "لـ"):
         return False  # "قال سولفانغ لـ«رويترز»": a detached preposition ends the name
     if catalog.adjective(k) and not first_pos:
         return True
     if not first_pos and _looks_verb(k):
         return False  # a relative-clause verb (يتولى) ends the name
+    if not first_pos and k.startswith("بال") and len(k) > 4:
+        return False  # "أقر لاكور | بالكذب"، "رحب X | بالقرار": a governed object, no surname
     if t > 0 and doc.keys[t - 1] in HONORIFIC_PRONOUNS:
         return False  # "سموه" is a whole mention: "أكد سموه | بما حظي"
     if not first_pos and (k in _OBJECT_MASDARS or (
@@ -551,14 +578,25 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
     return Mention(name_start, name_end, role_start, role_end, head="name", next_tok=name_end)
 
 
+#: "issued" after a document noun: the issuer follows with عن/من.
+_ISSUED = _n("صادر الصادر صادرة الصادرة صدر")
+
+
 def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
     """بيان المنظمة / تقرير الأمم المتحدة: the document's author is the speaker."""
     if len(toks) < 2:
         return Mention(toks[0], toks[0] + 1, head="doc", next_tok=toks[0] + 1)
     rest = toks[1:]
     k = doc.keys[rest[0]]
-    if k in ("صادر", "الصادر") and len(rest) > 1 and doc.keys[rest[1]] == "عن":
-        rest = rest[2:]
+    if k in _ISSUED:
+        # "بيان صادر عن المجلس"، "تقرير صدر أمس عن …": the issuer (past عن, a stop word)
+        j = rest[0] + 1
+        while j < len(doc) and doc.keys[j] in TIME_WORDS:
+            j += 1
+        if j + 1 < len(doc) and doc.keys[j] in ("عن", "من"):
+            sub = parse_mention(doc, j + 1, catalog)
+            return sub if sub is not None and sub.head != "doc" else None
+        return None
     if not rest:
         return None
     sub = _split(doc, rest, catalog)
