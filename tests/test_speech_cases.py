@@ -808,3 +808,29 @@ def test_a_particle_with_a_pronoun_is_no_speaker_name():
     s = one(text, cue="أضاف")
     assert "لكنه" not in s.speaker
     assert s.quote == "يتخذ جانب نتائج الدراسة"
+
+
+def test_the_sources_refer_back_to_the_sources_named_before():
+    # snn-2015-07-21-0063: "وقالت المصادر" → the "مصادر مطلعة" of the paragraph before
+    text = ("وعلمت «الشرق الأوسط» من مصادر مطلعة أن الأعمال الإرهابية التي يقوم بها قائد الخلية، "
+            "الشيباني، هي أشبه ما تكون بـ«حرب الوكالة» ضد السعودية، لأغراض سياسية.\n"
+            "وقالت المصادر إن التنظيمات الإرهابية طرأ خلاف عليها بالعلن، إلا أنها متفقة فيما بينها.")
+    s = one(text, cue="قالت")
+    assert s.speaker == "المصادر" and s.speaker_canonical == "مصادر مطلعة"
+
+
+def test_a_general_director_title_runs_to_the_apposed_name():
+    # snn-2015-07-21-2723: "العام" after a title is "general", not "the year"
+    s = one("ومن جانبه، أوضح المدير العام للخطوط الجوية العربية السعودية رئيس مجلس إدارة شركة طيران "
+            "السعودية الخاص، المهندس صالح الجاسر، أن معدل نمو سوق الطيران الخاص في المنطقة يتجاوز "
+            "المعدلات العالمية.", cue="أوضح")
+    assert s.speaker == "صالح الجاسر"
+    assert s.role.startswith("المدير العام للخطوط الجوية العربية السعودية")
+
+
+def test_learned_from_sources_that_they_say():
+    # snn-2015-07-21-0063: "وعلمت «X» من مصادر أن" — the sources speak, the paper relays
+    s = one("وعلمت «الشرق الأوسط» من مصادر مطلعة أن الأعمال الإرهابية التي يقوم بها قائد الخلية، "
+            "الشيباني، هي أشبه ما تكون بـ«حرب الوكالة» ضد السعودية، لأغراض سياسية.", cue="علمت")
+    assert (s.speaker, s.via) == ("مصادر مطلعة", ["الشرق الأوسط"])
+    assert s.quote.startswith("الأعمال الإرهابية")

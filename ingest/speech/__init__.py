@@ -64,6 +64,8 @@ from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 #: Past forms of نقل, "relayed": "نقلت الوكالة عن X أن …".
 _RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
+#: Past forms of علم, "learned": "وعلمت «الوطن» من مصادر أن …" (the sources speak).
+_LEARNED_CUES = {normalize(w) for w in "علم علمت".split()}
 
 __all__ = ["extract_statements", "EntityCatalog", "Statement"]
 
@@ -606,10 +608,11 @@ class _Extractor(SubjectSearch):
             cue_text = cue_text[1:]
         self._emit(ref, cue_text, doc.starts[i], c, via, True)
 
-    def relayed(self, i: int) -> None:
+    def relayed(self, i: int, prep: str = "عن") -> None:
         """"ونقلت وكالة رويترز عن مسؤول أمني أن …": the one named after عن speaks, the
         subject of نقل relays (``via``). "… عن X قوله إن" is left to the nominal cue, and
-        نقل without "عن + a speaker + the words" is the other نقل (نقل السجناء، نقل المساعدات)."""
+        نقل without "عن + a speaker + the words" is the other نقل (نقل السجناء، نقل المساعدات).
+        With ``prep`` "من" the same frame of علم: "وعلمت «الوطن» من مصادر مطلعة أن …"."""
         doc = self.doc
         n = len(doc)
         relay = parse_mention(doc, i + 1, self.cat)
@@ -618,7 +621,7 @@ class _Extractor(SubjectSearch):
         t = relay.next_tok
         while t < n and (span := time_phrase_len(doc, t)):
             t += span
-        if t + 1 >= n or doc.keys[t] != "عن":
+        if t + 1 >= n or doc.keys[t] != prep:
             return
         m = parse_mention(doc, t + 1, self.cat)
         if m is None or m.head == "doc":
@@ -631,7 +634,8 @@ class _Extractor(SubjectSearch):
             return
         if any(doc.keys[x] in cues.NOMINAL_CUES or doc.keys[x] == "القول" for x in range(t, c.tok_start)):
             return  # "… عن X - … - قوله إن": the nominal cue takes it
-        pre = 1 if doc.keys[i][:1] == "و" and doc.keys[i][1:] in _RELAY_CUES else 0
+        pre = 1 if doc.keys[i][:1] == "و" and (doc.keys[i][1:] in _RELAY_CUES
+                                               or doc.keys[i][1:] in _LEARNED_CUES) else 0
         cue_start = doc.starts[i] + pre
         via = [doc.surface(relay.start, relay.end)]
         self.consumed = max(self.consumed, c.tok_start)
@@ -663,6 +667,9 @@ class _Extractor(SubjectSearch):
                 continue
             if bare in _RELAY_CUES:
                 self.relayed(i)
+                continue
+            if bare in _LEARNED_CUES and (bare != k or i == doc.sent_start_tok(i) or not doc.is_word[i - 1]):
+                self.relayed(i, prep="من")  # (the verb opens its clause: not "على علم مسبق")
                 continue
             if k in cues.NOMINAL_CUES or bare in cues.NOMINAL_CUES:
                 self.nominal(i)

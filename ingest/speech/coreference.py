@@ -30,6 +30,10 @@ from ingest.speech.tokens import Doc
 WAW_NAMES = {normalize(w) for w in "وليد وائل وسام وجدي وفاء وداد وحيد وديع وهبي وهبة ويليام ويندي وانغ ولي".split()}
 
 
+#: Stems of plural source nouns: their short reference names a group, not a person.
+_GROUP_STEMS = {"مصادر"}
+
+
 @dataclass
 class Referent:
     """A discourse referent: a subject that spoke (or acted) in the article."""
@@ -111,7 +115,9 @@ class Discourse:
             if normalize(r.canonical) == normalize(surface):
                 continue
             if all(w in r.keys for w in words):
-                return r
+                if r.kind != "name" or words[0] not in _GROUP_STEMS:
+                    return r
+                # "المصادر" is a group of sources, never a person whose role mentions them
         return None
 
     def by_role(self, title: str, before: int) -> Referent | None:

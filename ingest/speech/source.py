@@ -77,7 +77,7 @@ def _place_or_org(k: str) -> bool:
 
 
 SHORT_REF_HEADS = _n(
-    "الوزارة الخارجية الداخلية الدفاع المنظمة الحركة الحزب الجامعة الوكالة الهيئة المجلس "
+    "المصادر الوزارة الخارجية الداخلية الدفاع المنظمة الحركة الحزب الجامعة الوكالة الهيئة المجلس "
     "اللجنة الحكومة الرئاسة الرئيس الوزير المتحدث الناطق البيان المسؤول السفير المصدر "
     "التنظيم الجماعة الجيش المفوضية المركز المرصد الصحيفة القيادي الأمين المبعوث المقرر "
     "المقررة المتحدثة الناطقة الوزيرة الرئيسة التحالف الاتحاد"
@@ -203,6 +203,9 @@ def stop_token(doc: Doc, i: int) -> bool:
     return k.isdigit()
 
 
+_GENERAL = normalize("العام")
+
+
 def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 16) -> Mention | None:
     """Parse a speaker phrase starting at token ``i`` (right after a verb cue)."""
     n = len(doc)
@@ -218,6 +221,10 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 16) -> 
     toks: list[int] = []
     end_limit = min(n, i + limit)
     while j < end_limit:
+        if doc.keys[j] == _GENERAL and toks and _classify(doc.keys[toks[-1]]) == "title":
+            toks.append(j)  # "المدير العام"، "الأمين العام": "general", not "the year"
+            j += 1
+            continue
         if stop_token(doc, j):
             if (doc.keys[j] in CONNECTORS and toks and j + 1 < n and doc.is_word[j + 1]
                     and _roleish(doc.keys[toks[-1]], catalog)
@@ -525,7 +532,8 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
                 and not catalog.state_for(k) and not catalog.adjective(k)):
             # "د. الطبيقي"، "الشيخ القاسم": a family name alone right after the honorific
             return Mention(t, t + 1, role_start, t, head="name", next_tok=t + 1)
-        if _is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or catalog.state_for(k) or eid:
+        if (_is_def(k) or (k[:1] in ("ل", "ب") and _is_def(k[1:])) or (k[:2] == "لل" and len(k) > 3)
+                or catalog.state_for(k) or eid):  # (لل = لـ + الـ: للخطوط، للأمم)
             prev_indef = False
             p += 1
             last_role = t
@@ -540,6 +548,15 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
                 and keys[toks[p + 1]].startswith("ال") and not _adjective_like(keys[toks[p + 1]],
                                                                               catalog)):
             p += 1  # "وكيل وزارة الحج لشؤون الحج": a genitive by لـ continues the role
+            last_role = t
+            prev_indef = True
+            continue
+        if (k[:1] == "ل" and len(k) > 3 and k[1:2] not in ("ا", "ي", "و") and p + 1 < len(toks)
+                and (_classify(keys[toks[p - 1]]) in ("title", "org") or keys[toks[p - 1]] == _GENERAL)
+                and not is_addressee(k, catalog) and not k.endswith("ي")):
+            # "المدير العام | لمطار عدن الدولي": a genitive by لـ continues the title (a foreign
+            # name in لـ — لوران، لابيل — reads لا/لو/لي)
+            p += 1
             last_role = t
             prev_indef = True
             continue
