@@ -206,7 +206,7 @@ def stop_token(doc: Doc, i: int) -> bool:
 _GENERAL = normalize("العام")
 
 
-def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 16) -> Mention | None:
+def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> Mention | None:
     """Parse a speaker phrase starting at token ``i`` (right after a verb cue)."""
     n = len(doc)
     j = i
@@ -226,6 +226,12 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 16) -> 
             j += 1
             continue
         if stop_token(doc, j):
+            k = doc.keys[j]
+            if (k[:2] == "وا" and k[1:3] == "ال" and toks and any(
+                    doc.keys[q] in HONORIFICS for q in range(j + 1, min(len(doc), j + 3)))):
+                toks.append(j)  # "… للبحوث العلمية | والإفتاء | الشيخ عبدالعزيز": one more title
+                j += 1
+                continue
             if (doc.keys[j] in CONNECTORS and toks and j + 1 < n and doc.is_word[j + 1]
                     and _roleish(doc.keys[toks[-1]], catalog)
                     and (_roleish(doc.keys[j + 1], catalog)
@@ -383,6 +389,10 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return True
     if not first_pos and _looks_verb(k):
         return False  # a relative-clause verb (يتولى) ends the name
+    if not first_pos and (k in _NOT_NAME_WORDS or k.startswith("باسم")):
+        return False  # "السديس | باسمه واسم الأئمة"، "القصبي | عقب الجلسة"
+    if not first_pos and t >= 2 and doc.keys[t - 2] == "ال" and doc.keys[t - 1] != "ال":
+        return False  # "آل الشيخ" closes a name: "… آل الشيخ | المسلمين"
     if not first_pos and k.startswith("بال") and len(k) > 4:
         return False  # "أقر لاكور | بالكذب"، "رحب X | بالقرار": a governed object, no surname
     if t > 0 and doc.keys[t - 1] in HONORIFIC_PRONOUNS:
