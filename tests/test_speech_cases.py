@@ -1,7 +1,9 @@
 """One test per case class of issue 3, on real sentences.
 
 Sentences are copied verbatim from the dev articles (../shared/eval/articles.jsonl) or from
-../shared/corpus/snn-politics.jsonl; the source article id is cited above each one.
+../shared/corpus/snn-politics.jsonl; the source article id is cited above each one. A long
+sentence may be cut at a clause boundary (and then ends with a full stop), and a test may join
+sentences of one article that are not adjacent — its comment says so.
 """
 
 from __future__ import annotations
@@ -685,7 +687,8 @@ def test_fronted_subject_before_the_verb(text: str, cue: str, speaker: str):
 
 
 def test_pluperfect_subject_is_not_the_previous_speaker():
-    # snn-2015-07-22-1852: the last speaker (Martin) does not continue past "وكان X قد أكد"
+    # snn-2015-07-22-1852 (three sentences of it, cut): the last speaker (Martin) does not
+    # continue past "وكان X قد أكد"
     text = ("وأضاف مارتن أن هناك اتفاقا بين دول الخليج والولايات المتحدة تم التوصل إليه في قمة كامب "
             "دافيد.\nوكان وزير الدفاع الأمريكي قد أكد أن الولايات المتحدة لن تسمح لإيران بامتلاك "
             "القدرة على إنتاج أسلحة نووية، وأن الاتفاق يتضمن آليات تضمن عدم مخالفة طهران لبنوده. "
@@ -784,7 +787,8 @@ def test_an_abbreviated_title_does_not_end_the_sentence():
 
 
 def test_honorific_and_family_name_resolve_to_the_full_name():
-    # snn-2015-07-24-1372 (two sentences of it): "د. الطبيقي" is "د. منصور الطبيقي"
+    # snn-2015-07-24-1372 (two sentences of it, not adjacent, cut): "د. الطبيقي" is "د. منصور
+    # الطبيقي"
     text = ("وأكَّد د. منصور الطبيقي -أحد منسوبي وزارة الصحة- على أنَّ كثيرا من المستشفيات الحكومية "
             "تعاني نتيجة النقص الكبير في عدد الأسرَّة. أسعار الخدمات وبيَّن د. الطبيقي أنَّ بعض الأُسر "
             "تلجأ لتوفير ممرضين خاصين يتولّون تقديم الرعاية الصحية لمرضاهم المسنين.")
@@ -811,7 +815,8 @@ def test_a_particle_with_a_pronoun_is_no_speaker_name():
 
 
 def test_the_sources_refer_back_to_the_sources_named_before():
-    # snn-2015-07-21-0063: "وقالت المصادر" → the "مصادر مطلعة" of the paragraph before
+    # snn-2015-07-21-0063 (two paragraphs of it, cut): "وقالت المصادر" → the "مصادر مطلعة" of
+    # the paragraph before
     text = ("وعلمت «الشرق الأوسط» من مصادر مطلعة أن الأعمال الإرهابية التي يقوم بها قائد الخلية، "
             "الشيباني، هي أشبه ما تكون بـ«حرب الوكالة» ضد السعودية، لأغراض سياسية.\n"
             "وقالت المصادر إن التنظيمات الإرهابية طرأ خلاف عليها بالعلن، إلا أنها متفقة فيما بينها.")
@@ -837,10 +842,25 @@ def test_learned_from_sources_that_they_say():
 
 
 def test_a_long_title_chain_reaches_the_name():
-    # snn-2015-08-08-1260: eighteen words of titles, then the name; "سماحته"/a later cue is his
-    text = ("حذر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية "
+    # snn-2015-08-08-1260 (its first two sentences): eighteen words of titles, then the name
+    text = (
+            "حذر سماحة مفتي عام المملكة رئيس هيئة كبار العلماء رئيس اللجنة الدائمة للبحوث العلمية "
             "والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ المسلمين من فئة نبتت ونمت سوءا بين أظهر "
-            "المسلمين.\nوبين، في خطبة الجمعة بجامع الإمام تركي بن عبدالله أمس، أن هذه الفئة كفرت "
-            "المسلمين واستباحت دماءهم.")
+            "المسلمين، مبينا أن هذه الفئة شذت عن الأمة، وعرفت بانحراف أخلاقها وطيش عقولها، وشذت عن "
+            "جماعة المسلمين، وخرجت عن الولاة الشرعيين وكفرت إخوانهم المؤمنين واستباحت الظلم والإجرام، "
+            "وقتل الأنفس البريئة الآمنة ظلما وعدوانا، من خلال عمليات انتحارية مجرمة آثمة خطط لها "
+            "أعداء الإسلام من قريب أو بعيد، ومن لا دين له ولا أمانة عنده.\nوبين، في خطبة الجمعة بجامع "
+            "الإمام تركي بن عبدالله أمس، أن هذه الفئة كفرت المسلمين واستباحت دماءهم وأعراضهم ظلما "
+            "وعدوانا، وهي فئة ظالمة مجرمة لا تبحث عن الخير، وإنما هم فئة مجرمة مع ما يقومون به من "
+            "تمهيد الطريق لأعداء الإسلام للاستيلاء على بلاد الإسلام والعبث فيها والإخلال بأمنها "
+            "واستقرارها وتهديد الدول المجاورة لها، ولا سيما الحرمين الشريفين، ولكن الله لهم بالمرصاد.")
     s = one(text, cue="بين")
     assert s.speaker_canonical == "عبدالعزيز بن عبدالله آل الشيخ"
+
+
+def test_a_denial_after_a_short_place_phrase():
+    # snn-2015-07-21-1147: "نفى X في عدن «…»" — the place phrase is not the denied words
+    s = one("من جهته نفى مجلس المقاومة الشعبية في عدن «ما تم تداوله حول عمليات تصفية للأسرى الحوثيين»، "
+            "مؤكدًا حفظ حقوقهم الإنسانية وعدم المساس بهم.", cue="نفى")
+    assert s.speaker == "مجلس المقاومة الشعبية"
+    assert (s.quote, s.kind) == ("ما تم تداوله حول عمليات تصفية للأسرى الحوثيين", "direct")

@@ -219,7 +219,7 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
     stop = min(n, after + window)
     para = doc.para[after] if after < n else -1
     if cue.ctype in ("np", "quoted") and first < n:
-        first = skip_adjuncts(doc, after)
+        first = skip_adjuncts(doc, after, prep_phrase=cue.ctype == "np")
         if first < n and doc.is_word[first] and not is_complementizer(doc, first):
             return _np_content(doc, cue, first, np_object)
     while j < stop:
@@ -331,8 +331,9 @@ def governed_at(doc: Doc, j: int, cue: cues.Cue) -> bool:
     return k in governed or (k[:1] in governed and k[:1] in ("ب", "ل") and len(k) > 3)
 
 
-def skip_adjuncts(doc: Doc, j: int) -> int:
-    """Skip "أول من أمس", "بشدة", "في بيان (لها)", "، التي … ،" before an object."""
+def skip_adjuncts(doc: Doc, j: int, prep_phrase: bool = False) -> int:
+    """Skip "أول من أمس", "بشدة", "في بيان (لها)", "، التي … ،" before an object; with
+    ``prep_phrase`` (نفى، اتهم) also a short في-phrase before the words or أن."""
     n = len(doc)
     keys = doc.keys
     while j < n:
@@ -352,6 +353,16 @@ def skip_adjuncts(doc: Doc, j: int) -> int:
             while j < n and keys[j] in _DOC_TAIL:
                 j += 1
             continue
+        if k == "في" and prep_phrase:
+            # "نفى مجلس المقاومة في عدن «…»"، "نفت في بلاغ رسمي باسم الخارجية أن …": a short
+            # prepositional phrase before the words themselves
+            e = j + 1
+            while e < n and e - j <= 6 and doc.is_word[e] and not is_complementizer(doc, e):
+                e += 1
+            if e - j >= 2 and e < n and (is_complementizer(doc, e) or (
+                    keys[e] in QUOTE_OPEN and e in doc.quote_close and doc.quote_close[e] - e > 4)):
+                j = e
+                continue
         if k in ("التي", "الذي", "الذين") and j > 0 and keys[j - 1] in ("،", ","):
             # a relative clause set off by commas: "الجامعة العربية، التي …، كلا من"
             e = j + 1
