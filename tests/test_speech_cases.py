@@ -864,3 +864,12 @@ def test_a_denial_after_a_short_place_phrase():
             "مؤكدًا حفظ حقوقهم الإنسانية وعدم المساس بهم.", cue="نفى")
     assert s.speaker == "مجلس المقاومة الشعبية"
     assert (s.quote, s.kind) == ("ما تم تداوله حول عمليات تصفية للأسرى الحوثيين", "direct")
+
+
+def test_although_is_no_complementizer():
+    # snn-2015-07-21-0563: "رأى جثة" is seeing, and "على الرغم من أنه" is "although" — one
+    # statement (the witness's), not a second one by "جثة رجل"
+    text = ("وذكر شاهد أنه رأى جثة رجل في مبنى محترق على الرغم من أنه لم يُعرف ما إذا كان هو نفس "
+            "الشخص.")
+    s = one(text)
+    assert (s.cue, s.speaker) == ("ذكر", "شاهد")

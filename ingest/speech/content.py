@@ -49,12 +49,17 @@ class Content:
     tok_end: int
 
 
+_CONCESSIVE = {normalize(w) for w in "الرغم رغم برغم بالرغم".split()}
+
+
 def is_complementizer(doc: Doc, j: int) -> bool:
     k = doc.keys[j]
     if k not in COMPLEMENTIZERS:
         return False
     if j > 0 and doc.keys[j - 1] in _NOT_BEFORE_COMP:
         return False
+    if j > 1 and doc.keys[j - 1] == "من" and doc.keys[j - 2] in _CONCESSIVE:
+        return False  # "على الرغم من أنه لم يُعرف": "although", not the words
     return True
 
 
