@@ -136,7 +136,7 @@ STOP_WORDS = _n(
     "فيها فيه له لها لهم عنه عنها منه منها عليه عليها إليه إليها بها به معه معها لنا "
     "نفسه نفسها إنه إنها أيضا فقط وكان وكانت حيال إزاء ازاء بخصوص بهذا بهذه بذلك لذلك كذلك"
 )
-CONNECTORS = _n("باسم بإسم في لدى")
+CONNECTORS = _n("باسم بإسم بلسان في لدى")
 _AFFILIATION = _n("التابعة التابع الموالية الموالي المقربة المقرب التابعين الموالين")
 QUOTE_OPEN = {"«", "“", '"', "„"}
 
@@ -181,6 +181,10 @@ def _classify(k: str) -> str:
     return "word"
 
 
+#: Accusative adverbs that may stand between a verb and its subject (أعلنت رسميا الخميس …).
+MANNER_ADVERBS = _n("رسميا حاليا سابقا لاحقا مجددا أيضا مؤخرا شخصيا علنيا فعليا صراحة")
+
+
 def _participle_like(k: str) -> bool:
     """Indefinite accusative participles (مخاطبا، متسائلا، معتبرا) describe, never name."""
     return len(k) >= 5 and k[0] == "م" and k.endswith("ا")
@@ -192,7 +196,7 @@ def stop_token(doc: Doc, i: int) -> bool:
         c = doc.quote_close.get(i)
         return doc.keys[i] not in QUOTE_OPEN or c is None or c - i > 6
     k = doc.keys[i]
-    if k in STOP_WORDS or k in TIME_WORDS or k in cues.SAYING_PARTICIPLES:
+    if k in STOP_WORDS or k in TIME_WORDS or k in cues.SAYING_PARTICIPLES or k in MANNER_ADVERBS:
         return True
     if k in cues.OTHER_PARTICIPLES or k in cues.NOMINAL_CUES:
         return True
@@ -204,6 +208,7 @@ def stop_token(doc: Doc, i: int) -> bool:
 
 
 _GENERAL = normalize("العام")
+_SOME = normalize("بعض")
 
 
 def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> Mention | None:
@@ -212,6 +217,12 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
     j = i
     if j < n and is_addressee(doc.keys[j], catalog):
         return None  # "قال لرويترز": an addressee, the subject is a pronoun
+    if j + 1 < n and doc.keys[j] == _SOME:
+        # "بعض المصادر الأخرى المقربة من طالبان": the group after بعض
+        inner = parse_mention(doc, j + 1, catalog, limit)
+        if inner is None or inner.head == "doc":
+            return None
+        return Mention(j, inner.next_tok, head="title", next_tok=inner.next_tok)
     if j + 2 < n and doc.keys[j] in _PARTITIVES and doc.keys[j + 1] == "من":
         # "كثير من المشاركين"، "عدد من النواب": the group named after من
         inner = parse_mention(doc, j + 2, catalog, limit)
@@ -227,6 +238,10 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
             continue
         if stop_token(doc, j):
             k = doc.keys[j]
+            if k.startswith("فال") and toks and toks[-1] == j - 1 and _classify(doc.keys[j - 1]) == "word":
+                toks.append(j)  # "جون فالون"، "مانويل فالس": a surname, not ف + الـ
+                j += 1
+                continue
             if (k[:2] == "وا" and k[1:3] == "ال" and toks and any(
                     doc.keys[q] in HONORIFICS for q in range(j + 1, min(len(doc), j + 3)))):
                 toks.append(j)  # "… للبحوث العلمية | والإفتاء | الشيخ عبدالعزيز": one more title

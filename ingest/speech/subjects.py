@@ -28,6 +28,7 @@ from ingest.speech.source import (
     ANONYMOUS,
     HONORIFIC_PRONOUNS,
     HONORIFICS,
+    MANNER_ADVERBS,
     NEWS_VERBS,
     ORG_HEADS,
     QUANTIFIERS,
@@ -58,9 +59,11 @@ _RELATIVES = {"التي", "الذي", "اللتي"}
 _HONORIFIC_WINDOW = 800  # tokens
 
 #: Openers of a fronted subject (see ``_fronted_subject``); كان forms with their gender.
-_KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"))}
+_KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"),
+                                      ("كانوا", "p"), ("وكانوا", "p"))}
 _AMMA = {normalize(w): "" for w in ("أما", "وأما")}
 _FRONTED_WINDOW = 24
+_NAME_LINKS = {normalize(w) for w in "بن ابن آل عبد أبو".split()}
 
 _SPEECH_NOUNS = tuple(normalize(w) for w in (
     "تصريحات", "تصريح", "بيان", "كلمة", "كلمت", "حديث", "خطاب", "مقابلة", "مقابلت", "رسالة", "رسالت", "تغريدة",
@@ -179,7 +182,7 @@ class SubjectSearch:
             k = doc.keys[t]
             if span := time_phrase_len(doc, t):
                 t += span
-            elif k in _OBJECT_PRONOUNS or k in ("،", ","):
+            elif k in _OBJECT_PRONOUNS or k in MANNER_ADVERBS or k in ("،", ","):
                 t += 1
             elif k == "ل" and t + 1 < n and doc.keys[t + 1] in QUOTE_OPEN and t + 1 in doc.quote_close:
                 t = doc.quote_close[t + 1] + 1  # لـ«عكاظ»
@@ -405,10 +408,15 @@ class SubjectSearch:
         that is a prepositional phrase (أما فيما يتعلق بـ، أما عن) is no speaker."""
         doc = self.doc
         s0 = doc.sent_start_tok(i)
+        exact = False
         if not pre and i - 1 > s0 and doc.keys[i - 1] == "قد":
             end, openers = i - 1, _KANA
         elif pre and doc.keys[i][:1] == "ف" or (not pre and i - 1 > s0 and doc.keys[i - 1] == "فقد"):
             end, openers = (i if pre else i - 1), _AMMA
+        elif not pre and i - 2 > s0 and (doc.is_word[i - 1] or doc.keys[i - 1] in ("،", ",")):
+            # "وكانت مصادر أمنية ذكرت لوكالة …": كان + subject + verb, no قد — only when the
+            # subject ends right before the verb
+            end, openers, exact = i, _KANA, True
         else:
             return None
         k = end - 1
@@ -423,6 +431,20 @@ class SubjectSearch:
         m = parse_mention(doc, k + 1, self.cat)
         if m is None or m.head == "doc" or m.start != k + 1 or m.next_tok > end:
             return None
+        if exact and not (m.next_tok == end or (m.next_tok == end - 1 and doc.keys[end - 1] in ("،", ","))):
+            return None  # (a comma may set the subject off: "وكان الصافي، طالب العبادي")
+        if openers is _KANA and m.next_tok < end and doc.keys[m.next_tok] == "في":
+            # "وكان كبير المحللين في إحدى شركات البورصة رائد الخضر قد أوضح": the title runs
+            # on with a في-phrase to the name that ends before قد
+            s = end - 2  # the name: its last two words, back over بن/آل/عبد links
+            while s - 1 > m.next_tok and (doc.keys[s] in _NAME_LINKS or doc.keys[s - 1] in _NAME_LINKS):
+                s -= 1
+            places = (self.cat.match_at(doc.keys, s)[1] or self.cat.state_for(doc.keys[s])
+                      or self.cat.adjective(doc.keys[end - 1]))
+            if s > m.next_tok + 1 and not places:  # (not "في إقليم كردستان العراقي")
+                n = _split(doc, list(range(s, end)), self.cat)
+                if n is not None and n.head == "name" and n.next_tok == end and n.start == s:
+                    return Mention(n.start, n.end, m.start, s, head="name", next_tok=end)
         rest = m.next_tok
         if rest < end and doc.keys[rest] in ("،", ","):
             rest += 1
