@@ -154,6 +154,7 @@ BODIES: list[tuple[str, str, list[str], list[str], str]] = [
                                                   "الإخوان"], [], "f"),
     ("al-qaeda", "Al-Qaeda", ["تنظيم القاعدة", "القاعدة"], [], "m"),
     ("nusra", "Nusra Front", ["جبهة النصرة"], [], "f"),
+    ("taliban", "Taliban", ["طالبان", "حركة طالبان"], ["Taliban"], "f"),
     ("syrian-coalition", "Syrian National Coalition", ["الائتلاف الوطني السوري"], [], "m"),
     ("spa", "Saudi Press Agency", ["وكالة الأنباء السعودية", "واس"], ["SPA"], "f"),
     ("qna", "Qatar News Agency", ["وكالة الأنباء القطرية", "قنا"], ["QNA"], "f"),

@@ -896,3 +896,10 @@ def test_a_surname_beginning_like_fa_al_is_still_a_name():
     s = one("وقال جون فالون، المدير العام لدار «بيرسون»، في بيان نشرته المجموعة، إن «(بيرسون) تعتز "
             "بأنها كانت صاحبة (فايننشال تايمز) لنحو ستين عامًا.", cue="قال")
     assert s.speaker == "جون فالون"
+
+
+def test_taliban_is_a_catalog_organisation():
+    # snn-2015-07-31-0403
+    s = one("ونفت طالبان هذه التصريحات التي صدرت منذ نحو شهرين وقبل يومين فقط من أول لقاء مباشر بين "
+            "ممثلي طالبان والحكومة الأفغانية في بلدة موري قرب العاصمة الباكستانية.", cue="نفت")
+    assert (s.speaker_canonical, s.entity_id, s.speaker_en) == ("طالبان", "taliban", "Taliban")

@@ -183,6 +183,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                     or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
                     or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
                     or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
+                    or (k[:1] == "ل" and (k[1:] in ORG_HEADS or k[1:] in TITLES))  # لحركة طالبان
                     or _verb_before_name(doc, j - 1)
                     or _relative_verb(doc, j - 1)):
                 break

@@ -208,6 +208,8 @@ def stop_token(doc: Doc, i: int) -> bool:
 
 
 _GENERAL = normalize("العام")
+#: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
+NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
 
 
@@ -683,8 +685,8 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
     if names:
         s, m = names[0]
         before = doc.keys[s - 1] if s > s0 else ""
-        if s == s0 or before in ("كان", "وكان", "كانت", "وكانت"):
-            return m
+        if (s == s0 or before in ("كان", "وكان", "كانت", "وكانت")) and doc.keys[m.start] not in NOT_SUBJECTS:
+            return m  # (not "وكانت آخر مرة أعلن فيها": the predicate of كان)
         if (before in _CLAUSE_PARTICLES and not doc.keys[m.start].startswith("ال")
                 and "\u064b" not in doc.surface(m.start, m.end)):
             return m  # إلا أن أبوت أقر بأن، لكن دندن يرى أن (not: أن أبحاثًا سابقة أوضحت)

@@ -30,6 +30,7 @@ from ingest.speech.source import (
     HONORIFICS,
     MANNER_ADVERBS,
     NEWS_VERBS,
+    NOT_SUBJECTS,
     ORG_HEADS,
     QUANTIFIERS,
     QUOTE_OPEN,
@@ -392,7 +393,11 @@ class SubjectSearch:
                 if end > m.start + 1:
                     return self._referent(Mention(m.start, end, m.role_start, m.role_end,
                                                   head="name", next_tok=end), "m")
-        return None
+        # no such introduction ("وزير الخارجية عادل الجبير … أكد معاليه"): the latest man
+        # named with a title
+        before = doc.starts[tok]
+        return next((r for r in reversed(self.disc.refs) if r.start < before and r.kind == "name"
+                     and r.role and r.gender != "f" and len(r.canonical.split()) >= 2), None)
 
     def _fronted_subject(self, i: int, cue: cues.Cue, pre: int) -> Mention | None:
         """A subject written before its verb by a fronting construction, which the
@@ -433,6 +438,9 @@ class SubjectSearch:
             return None
         if exact and not (m.next_tok == end or (m.next_tok == end - 1 and doc.keys[end - 1] in ("،", ","))):
             return None  # (a comma may set the subject off: "وكان الصافي، طالب العبادي")
+        if exact and (doc.keys[m.start] in NOT_SUBJECTS or (
+                i + 1 < len(doc) and doc.keys[i + 1] in ("فيها", "فيه"))):
+            return None  # "وكانت آخر مرة أعلن فيها": the predicate of كان, not a subject
         if openers is _KANA and m.next_tok < end and doc.keys[m.next_tok] == "في":
             # "وكان كبير المحللين في إحدى شركات البورصة رائد الخضر قد أوضح": the title runs
             # on with a في-phrase to the name that ends before قد
