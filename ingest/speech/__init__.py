@@ -315,8 +315,10 @@ class _Extractor(SubjectSearch):
             # a subject that acted without a statement is still a referent for what follows,
             # but only an organisation/entity (a name after دعا/حث may be the object)
             agrees = not cue.gender or not ref.gender or cue.gender == ref.gender
+            spoke = (m.next_tok + 1 < len(doc) and doc.keys[m.next_tok] == "في"
+                     and doc.keys[m.next_tok + 1] in cues.DOC_NOUNS)  # "أدان النجيفي في كلمة"
             if outer is None and (c is not None or (agrees and prev not in _RELATIVES and (
-                    cue.ctype != "quoted" or m.head in ("org", "entity")))):
+                    cue.ctype != "quoted" or m.head in ("org", "entity") or spoke))):
                 # (after الذي/التي the noun is a predicate: الذي يعتبر فرصة جيدة)
                 self.disc.add(ref)
         if fronted is not None:

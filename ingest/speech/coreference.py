@@ -184,6 +184,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                     or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
                     or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
                     or (k[:1] == "ل" and (k[1:] in ORG_HEADS or k[1:] in TITLES))  # لحركة طالبان
+                    or (j - 2 >= 0 and doc.keys[j - 2] in _PREPOSITIONS)  # في كربلاء | أحمد الصافي
                     or _verb_before_name(doc, j - 1)
                     or _relative_verb(doc, j - 1)):
                 break
@@ -205,6 +206,9 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
                 r += 1
             return j, i + n, r
     return None
+
+
+_PREPOSITIONS = {normalize(w) for w in "في من إلى الى على عن مع".split()}
 
 
 def _verb_before_name(doc: Doc, t: int) -> bool:
