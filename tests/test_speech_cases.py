@@ -903,3 +903,16 @@ def test_taliban_is_a_catalog_organisation():
     s = one("ونفت طالبان هذه التصريحات التي صدرت منذ نحو شهرين وقبل يومين فقط من أول لقاء مباشر بين "
             "ممثلي طالبان والحكومة الأفغانية في بلدة موري قرب العاصمة الباكستانية.", cue="نفت")
     assert (s.speaker_canonical, s.entity_id, s.speaker_en) == ("طالبان", "taliban", "Taliban")
+
+
+@pytest.mark.parametrize("text, cue, speaker, quote_start", [
+    # snn-2015-07-31-0379: لمح إلى أن, "hinted that", like أشار إلى أن
+    ("ولمح المحامي إلى أنه هناك 8 سيدات في اللائحة التي تضم 32 شخصًا؛ أي ربعها من النساء.",
+     "لمح", "المحامي", "هناك 8 سيدات"),
+    # snn-2015-07-26-0151 (cut): a forecast is a claim of its source
+    ("وتوقعت المصادر أن تشهد الساعات المقبلة المزيد من الغارات على مناطق في تعز، التي تستمر فيها "
+     "المواجهات.", "توقعت", "المصادر", "تشهد الساعات المقبلة"),
+])
+def test_hint_and_forecast_cues(text: str, cue: str, speaker: str, quote_start: str):
+    s = one(text, cue=cue)
+    assert s.speaker == speaker and s.quote.startswith(quote_start)
