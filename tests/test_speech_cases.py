@@ -916,3 +916,20 @@ def test_taliban_is_a_catalog_organisation():
 def test_hint_and_forecast_cues(text: str, cue: str, speaker: str, quote_start: str):
     s = one(text, cue=cue)
     assert s.speaker == speaker and s.quote.startswith(quote_start)
+
+
+def test_the_verb_before_a_nominal_cue_is_not_the_speaker():
+    # snn-2015-07-24-1613: "ومضت المصادر بالقول" — المصادر speak, not "ومضت المصادر"
+    s = one("ومضت المصادر بالقول إن الهزائم العسكرية الأخيرة التي تكبدتها الميليشيات الحوثية تسببت "
+            "في حدوث عدة خلافات برزت داخل معسكرات الجيش الخاضعة لسيطرة المتمردين.", cue="بالقول")
+    assert s.speaker == "المصادر"
+
+
+def test_a_verbal_noun_after_darura_is_no_cue():
+    # snn-2015-08-07-0069: "ضرورة كشف مخططات" — كشف is "uncovering", not a verb whose
+    # subject would be "مخططات" and whose words the "إن" further on would open
+    text = ("وشدد على ضرورة كشف مخططات هذه الفئة المجرمة، وفضحههم ومن يتعاون معهم، والمؤمن لا يصلي "
+            "ولا يصوم ولا يتعامل مع هذه الفئة الباغية، إن دينه سيمنعه، بجانب صلواته وإيمانه من أن "
+            "يتعامل مع هذه الفئة المجرمة الضالة، هذه الفئة الضالة الخبيثة المخبثة لا خير فيها ولا في "
+            "مبادئها ولكنها الشر المحض والبلاء العظيم، عافاني الله وإياكم من شرهم إنه على كل شيء قدير.")
+    assert "كشف" not in [s.cue for s in extract_statements("t", text)]

@@ -64,6 +64,8 @@ from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 #: Past forms of نقل, "relayed": "نقلت الوكالة عن X أن …".
 _RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
+#: Nouns after which a cue's form is its verbal noun (ضرورة كشف، عدم ذكر).
+_MASDAR_GOVERNORS = {normalize(w) for w in "ضرورة أهمية عدم بضرورة وضرورة".split()}
 #: Past forms of علم, "learned": "وعلمت «الوطن» من مصادر أن …" (the sources speak).
 _LEARNED_CUES = {normalize(w) for w in "علم علمت".split()}
 
@@ -259,6 +261,8 @@ class _Extractor(SubjectSearch):
         cue_start = doc.starts[i] + pre
         cue_text = self.text[cue_start : doc.ends[i + ntok - 1]]
         prev = doc.keys[i - 1] if i > 0 else ""
+        if not pre and prev in _MASDAR_GOVERNORS and doc.para[i - 1] == doc.para[i]:
+            return  # "ضرورة كشف مخططات …": a verbal noun, not a verb
         if cue.lemma == "عبر" and not pre and doc.keys[i] == "عبر" and i > doc.sent_start_tok(i):
             return  # mid-clause "عبر" is the preposition "via" (نقلهم عبر الحدود، …، عبر صفحتها)
         if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):
@@ -582,6 +586,9 @@ class _Extractor(SubjectSearch):
                     hi = t
                     break
         for s in range(hi - 1, max(s0, hi - 9) - 1, -1):
+            bare = cues.strip_conj(doc.keys[s])[0]
+            if cues.lookup(doc.keys[s])[0] is not None or bare in cues.MADA or bare in NEWS_VERBS:
+                break  # "ومضت المصادر بالقول": the verb before the speaker is not part of it
             if stop_token(doc, s):
                 if doc.keys[s] == "عن" and s + 1 < hi:
                     m = _split(doc, list(range(s + 1, hi)), self.cat)

@@ -361,6 +361,7 @@ def _personal_name_word(doc: Doc, t: int) -> bool:
             and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in _NOT_NAME_WORDS)
 
 
+_PRONOUN_QUANTIFIERS = _n("احد احدا اخر بعض كل كلا جميع معظم اغلب غالبيت")
 _SPEECH_NOUN_STEMS = _n("كلام حديث كلمت قول تصريح تصريحات")
 
 
@@ -400,6 +401,10 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return False
     if first_pos and _particle_or_speech_noun_with_pronoun(k):
         return False  # "ولكنه أضاف"، "وتابع كلامه": a pronoun subject or object, no name
+    if (first_pos and len(k) >= 4 and doc.surface(t, t + 1).endswith(("ها", "هم", "هما"))
+            and _pronoun_stem(k) not in _PRONOUN_QUANTIFIERS):
+        return False  # "عن شرفها وخيريتها بقوله"، "كشف خفاياهم": a noun with a pronoun
+        # (but "قال أحدهم"، "بعضهم": one/some of them speak)
     if k in ("ل", "ب", "لـ"):
         return False  # "قال سولفانغ لـ«رويترز»": a detached preposition ends the name
     if catalog.adjective(k) and not first_pos:
