@@ -151,6 +151,8 @@ class _Extractor(SubjectSearch):
                 target = self._titled_name_before(m.start, keys[0])
             if target is None and m.head == "title" and len(keys) >= 2:
                 target = self.disc.by_role(speaker, s)
+            if target is None and m.head == "org" and len(keys) == 1:
+                target = self._organisation_before(m.start, keys[0])
         elif m.head == "title" and len(keys) >= 2:
             target = self.disc.by_role(speaker, s)
         elif len(keys) == 1 and keys[0] in HONORIFIC_PRONOUNS:

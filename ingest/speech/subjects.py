@@ -64,6 +64,7 @@ _KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كا
                                       ("كانوا", "p"), ("وكانوا", "p"))}
 _AMMA = {normalize(w): "" for w in ("أما", "وأما")}
 _FRONTED_WINDOW = 24
+_ORG_WINDOW = 1500  # tokens
 _NAME_LINKS = {normalize(w) for w in "بن ابن آل عبد أبو".split()}
 
 _SPEECH_NOUNS = tuple(normalize(w) for w in (
@@ -398,6 +399,27 @@ class SubjectSearch:
         before = doc.starts[tok]
         return next((r for r in reversed(self.disc.refs) if r.start < before and r.kind == "name"
                      and r.role and r.gender != "f" and len(r.canonical.split()) >= 2), None)
+
+    def _organisation_before(self, tok: int, key: str) -> Referent | None:
+        """"الوزارة" with no earlier speaker to refer to: the nearest "وزارة X" the text
+        names before it (أصدرت وزارة الداخلية أمس بيانًا … وقالت الوزارة), a subject of a
+        verb that is not a speech cue and so never entered the discourse."""
+        doc = self.doc
+        head = key[2:] if key.startswith("ال") else key
+        for t in range(tok - 1, max(-1, tok - _ORG_WINDOW), -1):
+            if doc.keys[t] != head:
+                continue
+            m = parse_mention(doc, t, self.cat)
+            if m is None or m.head not in ("org", "entity") or m.start != t or m.end - m.start < 2:
+                continue
+            k2 = doc.keys[t + 1]
+            if doc.is_word[t + 1] and not k2.startswith("ال") and not self.cat.match_at(doc.keys, t + 1)[1] and (
+                    self.cat.adjective(k2) or k2.endswith("ه")):
+                continue  # "تحالف أميركي"، "حكومة وحدة وطنية": a kind of body, not the one named
+            ref = self._referent(m, "")
+            self.disc.add(ref)
+            return ref
+        return None
 
     def _fronted_subject(self, i: int, cue: cues.Cue, pre: int) -> Mention | None:
         """A subject written before its verb by a fronting construction, which the
