@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ingest.arabic import normalize
 from ingest.speech.entities import EntityCatalog
 from ingest.speech.source import (
+    NAME_LINKS,
     NEWS_VERBS,
     ORG_HEADS,
     SHORT_REF_HEADS,
@@ -126,9 +127,15 @@ class Discourse:
         k = normalize(title)
         if not any(w in TITLES for w in k.split()):
             return None  # honorific + surname (المهندس القحطاني) is a name, not a title
+        return self.latest_titled(before, role=k)
+
+    def latest_titled(self, before: int, role: str = "", not_gender: str = "") -> Referent | None:
+        """Latest referent before ``before`` named in full (two words or more, not a
+        fragment) with a title — ``role`` when given (normalised), any otherwise."""
         return next((r for r in reversed(self.refs)
-                     if r.start < before and r.kind == "name" and normalize(r.role) == k
-                     and len(r.canonical.split()) >= 2), None)  # a full name, not a fragment
+                     if r.start < before and r.kind == "name" and r.role and len(r.canonical.split()) >= 2
+                     and (not role or normalize(r.role) == role)
+                     and (not not_gender or r.gender != not_gender)), None)
 
     def find(self, surface: str) -> Referent | None:
         """Latest referent whose canonical name is exactly this name."""
@@ -173,7 +180,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
         if doc.keys[i : i + n] != name:
             continue
         j = i
-        while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in ("بن", "ابن", "ال")):
+        while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in NAME_LINKS):
             # (past بن/آل the given name is one more word: عبدالرحمن بن عباس الحكمي)
             k = doc.keys[j - 1]
             if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS

@@ -347,6 +347,14 @@ def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
 
 _NOT_NAME_WORDS = _n("عقب تعالى")
 
+#: The links inside a name: بن/ابن (son of) and آل (family of); the word after one is a name.
+NAME_LINKS = _n("بن ابن آل")
+
+#: كان forms and the subject gender they agree with: a subject written between كان and its
+#: verb ("وكانت الوزارة قد أعلنت"، "وكان عباس قال").
+KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"),
+                                     ("كانوا", "p"), ("وكانوا", "p"))}
+
 #: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
 _OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف")
 
@@ -389,7 +397,7 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
     k = doc.keys[t]
     if not doc.is_word[t]:
         return False
-    if not first_pos and doc.keys[t - 1] in ("بن", "ابن", "ال") and k not in STOP_WORDS:
+    if not first_pos and doc.keys[t - 1] in NAME_LINKS and k not in STOP_WORDS:
         return True  # the word after بن/آل is a name even when it is also a title (بن مساعد)
     if k[:1] in ("و", "ف") and (k[1:] in STOP_WORDS or k[1:] in TIME_WORDS):
         # وفي، ومن، وهو، ولكن، فإن: a conjunction and a particle, not a name — but "فان"
@@ -533,7 +541,7 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
         if (k in _ROYAL and p > 0 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]
                 and _place_or_org(keys[toks[p - 1]])):
             p += 2  # "بجامعة الملك فيصل"، "مدينة الملك فهد الطبية": the institution's name
-            while p + 1 < len(toks) and keys[toks[p]] in ("بن", "ابن", "ال"):
+            while p + 1 < len(toks) and keys[toks[p]] in NAME_LINKS:
                 p += 2  # "مركز الملك سلمان بن عبدالعزيز للإغاثة"
             last_role = toks[p - 1]
             prev_indef = False
@@ -690,7 +698,7 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
     if names:
         s, m = names[0]
         before = doc.keys[s - 1] if s > s0 else ""
-        if (s == s0 or before in ("كان", "وكان", "كانت", "وكانت")) and doc.keys[m.start] not in NOT_SUBJECTS:
+        if (s == s0 or KANA.get(before) in ("m", "f")) and doc.keys[m.start] not in NOT_SUBJECTS:
             return m  # (not "وكانت آخر مرة أعلن فيها": the predicate of كان)
         if (before in _CLAUSE_PARTICLES and not doc.keys[m.start].startswith("ال")
                 and "\u064b" not in doc.surface(m.start, m.end)):
@@ -747,7 +755,7 @@ _ADJ_WORDS = _n(
 )
 #: -ية nouns that head an object (العملية الإرهابية، القضية الفلسطينية), not adjectives.
 _IYYA_NOUNS = _n("العملية القضية الاتفاقية التسوية الرؤية الحرية الهوية الهجمة المبادرة")
-_NAME_LINKS = _n("عبد أبو ابو بن ابن آل ال أم")
+_NAME_LINKS = NAME_LINKS | _n("عبد أبو أم")
 
 
 def _adjective_like(k: str, catalog: EntityCatalog) -> bool:

@@ -28,7 +28,9 @@ from ingest.speech.source import (
     ANONYMOUS,
     HONORIFIC_PRONOUNS,
     HONORIFICS,
+    KANA,
     MANNER_ADVERBS,
+    NAME_LINKS,
     NEWS_VERBS,
     NOT_SUBJECTS,
     ORG_HEADS,
@@ -59,13 +61,13 @@ _RELATIVES = {"التي", "الذي", "اللتي"}
 
 _HONORIFIC_WINDOW = 800  # tokens
 
-#: Openers of a fronted subject (see ``_fronted_subject``); كان forms with their gender.
-_KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"),
-                                      ("كانوا", "p"), ("وكانوا", "p"))}
+#: Openers of a fronted subject besides كان (see ``_fronted_subject``).
 _AMMA = {normalize(w): "" for w in ("أما", "وأما")}
 _FRONTED_WINDOW = 24
 _ORG_WINDOW = 1500  # tokens
-_NAME_LINKS = {normalize(w) for w in "بن ابن آل عبد أبو".split()}
+#: First words of compound given names (عبد الله، أبو بكر): the name runs one word further.
+_COMPOUND_OPENERS = {normalize(w) for w in ("عبد", "أبو")}
+_NAME_LINKS = NAME_LINKS | _COMPOUND_OPENERS
 
 _SPEECH_NOUNS = tuple(normalize(w) for w in (
     "تصريحات", "تصريح", "بيان", "كلمة", "كلمت", "حديث", "خطاب", "مقابلة", "مقابلت", "رسالة", "رسالت", "تغريدة",
@@ -123,11 +125,11 @@ def _full_name_end(doc: Doc, start: int, end: int) -> int:
     if keys[start] in ORG_HEADS or keys[start][1:] in ORG_HEADS or keys[start] in _STATE_NOUNS or (
             first[:1] == "و" and keys[start] not in WAW_NAMES):
         return start  # "… للجبيل | وينبع بالجهود": a conjunction, not a given name
-    links = [t for t in range(start + 1, end - 1) if keys[t] in ("بن", "ابن", "ال")]
+    links = [t for t in range(start + 1, end - 1) if keys[t] in NAME_LINKS]
     if links:
         e = links[-1] + 2  # "عادل بن أحمد | الجبير": a family name may follow the last link
         return e + 1 if e < end and keys[e].startswith("ال") and keys[links[-1]] != "ال" else e
-    width = 3 if keys[start] in ("عبد", "ابو") else 2
+    width = 3 if keys[start] in _COMPOUND_OPENERS else 2
     return min(end, start + width)
 
 
@@ -396,9 +398,7 @@ class SubjectSearch:
                                                   head="name", next_tok=end), "m")
         # no such introduction ("وزير الخارجية عادل الجبير … أكد معاليه"): the latest man
         # named with a title
-        before = doc.starts[tok]
-        return next((r for r in reversed(self.disc.refs) if r.start < before and r.kind == "name"
-                     and r.role and r.gender != "f" and len(r.canonical.split()) >= 2), None)
+        return self.disc.latest_titled(doc.starts[tok], not_gender="f")
 
     def _organisation_before(self, tok: int, key: str) -> Referent | None:
         """"الوزارة" with no earlier speaker to refer to: the nearest "وزارة X" the text
@@ -437,13 +437,13 @@ class SubjectSearch:
         s0 = doc.sent_start_tok(i)
         exact = False
         if not pre and i - 1 > s0 and doc.keys[i - 1] == "قد":
-            end, openers = i - 1, _KANA
+            end, openers = i - 1, KANA
         elif pre and doc.keys[i][:1] == "ف" or (not pre and i - 1 > s0 and doc.keys[i - 1] == "فقد"):
             end, openers = (i if pre else i - 1), _AMMA
         elif not pre and i - 2 > s0 and (doc.is_word[i - 1] or doc.keys[i - 1] in ("،", ",")):
             # "وكانت مصادر أمنية ذكرت لوكالة …": كان + subject + verb, no قد — only when the
             # subject ends right before the verb
-            end, openers, exact = i, _KANA, True
+            end, openers, exact = i, KANA, True
         else:
             return None
         k = end - 1
@@ -453,7 +453,7 @@ class SubjectSearch:
             k -= 1
         if k < s0 or doc.keys[k] not in openers or k + 1 >= end:
             return None
-        if openers is _KANA and cue.gender in ("m", "f") and _KANA[doc.keys[k]] != cue.gender:
+        if openers is KANA and cue.gender in ("m", "f") and KANA[doc.keys[k]] != cue.gender:
             return None  # كان … قد قالت: not one clause
         m = parse_mention(doc, k + 1, self.cat)
         if m is None or m.head == "doc" or m.start != k + 1 or m.next_tok > end:
@@ -463,7 +463,7 @@ class SubjectSearch:
         if exact and (doc.keys[m.start] in NOT_SUBJECTS or (
                 i + 1 < len(doc) and doc.keys[i + 1] in ("فيها", "فيه"))):
             return None  # "وكانت آخر مرة أعلن فيها": the predicate of كان, not a subject
-        if openers is _KANA and m.next_tok < end and doc.keys[m.next_tok] == "في":
+        if openers is KANA and m.next_tok < end and doc.keys[m.next_tok] == "في":
             # "وكان كبير المحللين في إحدى شركات البورصة رائد الخضر قد أوضح": the title runs
             # on with a في-phrase to the name that ends before قد
             s = end - 2  # the name: its last two words, back over بن/آل/عبد links
@@ -479,7 +479,7 @@ class SubjectSearch:
         if rest < end and doc.keys[rest] in ("،", ","):
             rest += 1
         if rest < end and doc.keys[rest] not in _RELATIVES and doc.keys[rest] != "الذين":
-            if openers is _KANA or rest != m.next_tok + 1:
+            if openers is KANA or rest != m.next_tok + 1:
                 return None  # something other than a relative clause or an apposition
         return m
 
