@@ -757,14 +757,23 @@ def test_a_name_ends_where_the_object_begins():
     assert s.speaker_canonical == "جون كيري"
 
 
-def test_an_honorific_pronoun_stands_for_the_person_it_introduced():
+@pytest.mark.parametrize("text, cue, speaker, canonical", [
     # snn-2015-07-24-0157: "سموه" is the prince introduced by "صاحب السمو الملكي الأمير …"
-    text = ("ثم ألقى صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز كلمة رفع فيها أسمى آيات "
-            "الشكر والعرفان لخادم الحرمين الشريفين على الدعم والرعاية التي يحظى بها قطاعا الشباب "
-            "والرياضة.\n وأكد سموه أنهم جميعاً يستشعرون حجم المسؤولية وعظم الأمانة التي يحملونها.")
-    s = one(text, cue="أكد")
-    assert s.speaker == "سموه"
-    assert s.speaker_canonical == "عبدالله بن مساعد بن عبدالعزيز"
+    ("ثم ألقى صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز كلمة رفع فيها أسمى آيات "
+     "الشكر والعرفان لخادم الحرمين الشريفين على الدعم والرعاية التي يحظى بها قطاعا الشباب "
+     "والرياضة.\n وأكد سموه أنهم جميعاً يستشعرون حجم المسؤولية وعظم الأمانة التي يحملونها.",
+     "أكد", "سموه", "عبدالله بن مساعد بن عبدالعزيز"),
+    # snn-2015-07-24-1372 (two sentences of it, not adjacent, cut): "د. الطبيقي" is "د. منصور
+    # الطبيقي"
+    ("وأكَّد د. منصور الطبيقي -أحد منسوبي وزارة الصحة- على أنَّ كثيرا من المستشفيات الحكومية "
+     "تعاني نتيجة النقص الكبير في عدد الأسرَّة. أسعار الخدمات وبيَّن د. الطبيقي أنَّ بعض الأُسر "
+     "تلجأ لتوفير ممرضين خاصين يتولّون تقديم الرعاية الصحية لمرضاهم المسنين.",
+     "بيَّن", "الطبيقي", "منصور الطبيقي"),
+])
+def test_an_honorific_mention_resolves_to_the_full_name(text: str, cue: str, speaker: str, canonical: str):
+    s = one(text, cue=cue)
+    assert s.speaker == speaker
+    assert s.speaker_canonical == canonical
 
 
 def test_coordinated_titles_run_to_the_name():
@@ -784,17 +793,6 @@ def test_an_abbreviated_title_does_not_end_the_sentence():
     s = one(text, cue="أوضح")
     assert s.speaker == "هشام دي إيدي"
     assert s.quote.startswith("بمرور السنوات") and s.quote.endswith("داخل الضواحي")
-
-
-def test_honorific_and_family_name_resolve_to_the_full_name():
-    # snn-2015-07-24-1372 (two sentences of it, not adjacent, cut): "د. الطبيقي" is "د. منصور
-    # الطبيقي"
-    text = ("وأكَّد د. منصور الطبيقي -أحد منسوبي وزارة الصحة- على أنَّ كثيرا من المستشفيات الحكومية "
-            "تعاني نتيجة النقص الكبير في عدد الأسرَّة. أسعار الخدمات وبيَّن د. الطبيقي أنَّ بعض الأُسر "
-            "تلجأ لتوفير ممرضين خاصين يتولّون تقديم الرعاية الصحية لمرضاهم المسنين.")
-    s = one(text, cue="بيَّن")
-    assert s.speaker == "الطبيقي"
-    assert s.speaker_canonical == "منصور الطبيقي"
 
 
 def test_a_statement_issued_by_speaks_for_its_issuer():
