@@ -931,3 +931,22 @@ def test_the_ministry_refers_to_the_ministry_named_before_even_if_it_did_not_spe
             "الحل بعد عدة اجتماعات تم عقدها بخصوص هذا الأمر لإنهائه في أقرب فرصة ودون تأخير.")
     s = one(text, cue="أكدت")
     assert (s.speaker, s.speaker_canonical) == ("الوزارة", "وزارة الإسكان")
+
+
+def test_an_agency_acronym_does_not_end_the_sentence_and_the_agency_is_the_addressee():
+    # snn-2015-08-04-0157 (the paragraph break kept; the second sentence cut after its quote)
+    text = ("وكشف مصدر أمني في شرطة نينوى أمس أن «داعش» أعدم 44 شابا وسط الموصل في ساحة عامة.\n\n"
+            " وقال المصدر لوكالة الأنباء الألمانية (د.ب.أ) إن «تنظيم داعش أعدم رميا بالرصاص نحو 44 "
+            "شابا في أعمار مختلفة ظهر اليوم (أمس) في ساحة باب الطواب وسط الموصل».")
+    s = one(text, "قال")
+    assert s.speaker == "المصدر" and s.speaker_canonical == "مصدر أمني"
+    assert s.kind == "direct" and s.quote.startswith("تنظيم داعش أعدم")
+    assert s.quote.endswith("وسط الموصل")
+
+
+def test_a_quoted_outlet_before_a_colon_is_the_addressee_not_the_words():
+    # snn-2015-07-21-0112
+    s = one("وقال أحد الشهود لوكالة «رويترز»: «شاهدت أكثر من 20 جثة. أعتقد أن عدد المصابين يتجاوز "
+            "50. لا تزال سيارات الإسعاف تنقلهم. كان انفجارا هائلا كلنا شعرنا باهتزاز».")
+    assert s.speaker == "أحد الشهود" and s.kind == "direct"
+    assert s.quote.startswith("شاهدت أكثر") and s.quote.endswith("باهتزاز")

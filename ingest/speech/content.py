@@ -244,9 +244,10 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                 q = doc.quote_close[j]
                 after_q = q + 2 if q + 2 < n and doc.keys[q + 1] in ("،", ",") else q + 1
                 if q - j <= 4 and j > 0 and (doc.keys[j - 1] in ("ل", "ب") or doc.keys[j - 1] in ORG_HEADS or (
-                        after_q < n and is_complementizer(doc, after_q))):
-                    # "لـ«رويترز» إن", "وكالة الأنباء السعودية "واس"، أن": an addressee or a
-                    # name, not the words
+                        after_q < n and is_complementizer(doc, after_q)) or (
+                        q + 2 < n and doc.keys[q + 1] == ":" and doc.keys[q + 2] in QUOTE_OPEN)):
+                    # "لـ«رويترز» إن", "وكالة الأنباء السعودية "واس"، أن", "لهيئة الإذاعة
+                    # البريطانية «بي بي سي»: «…»": an addressee or a name, not the words
                     j = q + 1
                     continue
                 if cue.ctype == "prep":

@@ -63,6 +63,13 @@ ORG_HEADS = _n(
 #: Place nouns that head a locative complement of a title (مدير التعليم بمنطقة تبوك).
 _PLACE_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم مقاطعة قضاء بلدة قرية ناحية")
 
+#: Media a speaker talks *to* (قال المصدر لوكالة …، صرح السفير لصحيفة …): after لـ they are
+#: an addressee, unless the title before heads or works for that outlet (مراسل لوكالة …).
+_MEDIA = _n("وكالة صحيفة جريدة قناة إذاعة تلفزيون شبكة مجلة موقع صحفيين صحافيين "
+            "الإذاعة التلفزيون الصحفيين الصحافيين")
+_MEDIA_STAFF = _n("مراسل مراسلة المراسل مدير مديرة المدير رئيس رئيسة محرر المحرر مذيع "
+                  "مقدم كاتب الكاتب مؤسس العام")
+
 _ROYAL = _n("الملك الأمير")
 #: Words that belong to an honorific, not to a name (صاحب السمو الملكي، صاحب الجلالة).
 _HONORIFIC_EPITHETS = _n("السمو الملكي الجلالة المعالي الفضيلة السماحة")
@@ -532,6 +539,10 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = False
             continue
+        if (p > 0 and k[:1] == "ل" and (k[1:] in _MEDIA or "ا" + k[1:] in _MEDIA)
+                and keys[toks[p - 1]] not in _MEDIA_STAFF):
+            # "وقال المصدر | لوكالة الأنباء الألمانية"، "السفير | لصحيفة": an addressee
+            return Mention(role_start, last_role + 1, head="title", next_tok=last_role + 1)
         ml, eid = catalog.match_at(keys, t)
         if eid and ml > 1:
             p += ml

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from ingest.arabic import normalize
 
 # Words: letters/digits plus Arabic diacritics and tatweel (Mn marks are not ``\w``).
-_TOKEN_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]")
+# Single letters joined by dots (د.ب.أ، أ.ف.ب، ص.ب) are one word, an acronym: their dots
+# are not sentence ends. "أ.د.عبدالله" is not one (a title before a name; see _is_abbrev_dot).
+_ACRONYM = r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+(?!\w)(?!\.[^\W\d_])"
+_TOKEN_RE = re.compile(_ACRONYM + r"|[\w\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+|[^\w\s]")
 
 OPEN_QUOTES = {"«": "»", "“": "”", '"': '"', "„": "”"}
 CLOSE_QUOTES = {"»", "”", '"'}
