@@ -950,3 +950,15 @@ def test_a_quoted_outlet_before_a_colon_is_the_addressee_not_the_words():
             "50. لا تزال سيارات الإسعاف تنقلهم. كان انفجارا هائلا كلنا شعرنا باهتزاز».")
     assert s.speaker == "أحد الشهود" and s.kind == "direct"
     assert s.quote.startswith("شاهدت أكثر") and s.quote.endswith("باهتزاز")
+
+
+def test_a_quoted_name_inside_an_adjunct_is_passed_over_to_the_words():
+    # snn-2015-08-09-0160 (two adjacent paragraphs)
+    text = ("وقال يالجين أكدوجان نائب رئيس الوزراء التركي إن الدولة تواصل مباحثاتها من أوجلان لكن حزب "
+            "الشعوب الديمقراطي لم يعد بمقدوره زيارته لأنه «خذل» العملية.\n\n"
+            " وقال في تصريحات لصحيفة «ميليت» نشرت أمس إن «التصريحات التكتيكية لحزب العمال "
+            "الكردستاني بشأن وقف العنف غير مقبولة».")
+    s = extract_statements("t", text)[1]
+    assert s.speaker_canonical == "يالجين أكدوجان"
+    assert s.quote == "التصريحات التكتيكية لحزب العمال الكردستاني بشأن وقف العنف غير مقبولة"
+    assert s.kind == "direct"

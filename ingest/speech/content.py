@@ -205,6 +205,40 @@ def _after_comp(doc: Doc, c: int) -> Content | None:
     return Content(s, e, "indirect", c, end)
 
 
+#: Words after which a short quotation is a name, not the words: prepositions (with a pronoun
+#: too: معه) and nouns that take a name (صحيفة «جهان»، برنامج «فطن»، بعنوان «…»).
+_BEFORE_NAME = {normalize(w) for w in (
+    "في لدى مع الى إلى عن من على عبر ضد حول بين داخل معه معها معهم لديه لديها عنه عنها منه "
+    "منها عليه عليها بعنوان عنوان شعار بشعار اسم باسم برنامج مشروع عملية حملة بطاقة ندوة "
+    "مؤتمر مهرجان متحف جامعة كلية مدرسة مستشفى فيلم كتاب مسلسل مسرحية مقال مقالة "
+    "تطبيق منصة مبادرة معركة عمليات").split()} | ORG_HEADS
+
+
+def _named_in_passing(doc: Doc, o: int, q: int, after: int, cue: cues.Cue) -> bool:
+    """A short quotation ``o..q`` met past the speaker names something; the words come later.
+
+    "في «فيسبوك»"، "في مقابلة أجرتها معه «بي بي سي»"، "في بيان حصلت «الشرق الأوسط» على نسخة
+    منه"، "لوكالة «تاس» التي": a name goes on inside its sentence, or follows a preposition or a
+    noun that takes one. Quoted words end their sentence («حوصرنا بين الطرفين».), or follow
+    the cue, a complementizer, the cue's preposition, a saying word, or a name in لا/لو/لي
+    that may be the speaker's own (وقال لابورد «…»).
+    """
+    if q - o > 5 or o <= after or not doc.is_word[o - 1]:
+        return False
+    p = doc.keys[o - 1]
+    if (is_complementizer(doc, o - 1) or cues.lookup(p)[0] is not None or p in cue.preps
+            or p in TIME_WORDS or p in cues.NOMINAL_CUES or p in cues.SAYING_PARTICIPLES
+            or p in cues.DOC_NOUNS or p[1:] in cues.DOC_NOUNS):
+        return False
+    if p[:1] == "ل" and p[1:2] in ("ا", "و", "ي") and p[1:] not in ORG_HEADS:
+        return False
+    if p in _BEFORE_NAME:
+        return True
+    a = q + 1
+    return (a < len(doc) and doc.para[a] == doc.para[o] and doc.keys[a] not in SENT_END
+            and doc.keys[a] not in cues.OTHER_PARTICIPLES and doc.keys[a] not in cues.SAYING_PARTICIPLES)
+
+
 def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                  np_object: bool = False) -> Content | None:
     """Locate the reported content of a cue whose speaker phrase ends before token ``after``.
@@ -248,6 +282,9 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                         q + 2 < n and doc.keys[q + 1] == ":" and doc.keys[q + 2] in QUOTE_OPEN)):
                     # "لـ«رويترز» إن", "وكالة الأنباء السعودية "واس"، أن", "لهيئة الإذاعة
                     # البريطانية «بي بي سي»: «…»": an addressee or a name, not the words
+                    j = q + 1
+                    continue
+                if _named_in_passing(doc, j, q, after, cue):
                     j = q + 1
                     continue
                 if cue.ctype == "prep":
