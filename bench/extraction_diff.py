@@ -32,7 +32,7 @@ out = []
 for line in open(sys.argv[1], encoding="utf-8"):
     a = json.loads(line)
     for s in extract_statements(a["id"], a["text"]):
-        out.append([a["id"], s.start, s.end, s.cue, s.kind, s.speaker_canonical, s.quote[:70]])
+        out.append([a["id"], s.start, s.end, s.cue, s.kind, s.speaker_canonical, s.quote[:70], s.quote[-60:]])
 json.dump(out, sys.stdout, ensure_ascii=False)
 """
 
@@ -79,6 +79,10 @@ def main() -> None:
     print("\nmost frequent speaker changes (count  before -> after):")
     for (b, a), n in pairs.most_common(args.show):
         print(f"  {n:4d}  {b!r} -> {a!r}")
+    print(f"\nmoved (first {args.show}; same start, the end, cue or kind changed):")
+    for k in sorted(moved)[: args.show]:
+        b, a = before[k], after[k]
+        print(f"  {k[0]} {k[1]} {b[3]} | {b[5]!r} | …{b[7]}  ->  …{a[7]}" if len(b) > 7 else f"  {k}")
     for title, rows in (("added", added), ("dropped", dropped)):
         print(f"\n{title} (first {args.show}):")
         for r in sorted(rows)[: args.show]:

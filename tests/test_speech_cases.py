@@ -962,3 +962,12 @@ def test_a_quoted_name_inside_an_adjunct_is_passed_over_to_the_words():
     assert s.speaker_canonical == "يالجين أكدوجان"
     assert s.quote == "التصريحات التكتيكية لحزب العمال الكردستاني بشأن وقف العنف غير مقبولة"
     assert s.kind == "direct"
+
+
+def test_indirect_words_end_where_the_narrator_names_the_speaker_again():
+    # snn-2015-07-31-0379
+    s = one("وأدانت المحكمة سيدة تدعى فاطمة وثلاثة من أبنائها، وقالت المحكمة إن السيدة ساهمت في نشر "
+            "الفكر المتشدد، وتمويل سفر الشباب إلى سوريا، وقضت المحكمة بحبسها 8 سنوات، وحكمت بالمدة "
+            "نفسها على ابنها سفيان.", "قالت")
+    assert s.speaker == "المحكمة"
+    assert s.quote == "السيدة ساهمت في نشر الفكر المتشدد، وتمويل سفر الشباب إلى سوريا"

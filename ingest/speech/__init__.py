@@ -192,6 +192,10 @@ class _Extractor(SubjectSearch):
         for st, _ in self.out:
             if st.start == c.start and st.end == c.end:
                 return
+        if ref is not None and c.kind == "indirect":
+            c = self._before_own_mention(c, ref)
+            if c.end - c.start < 3:
+                return
         relay = self.sentence_via.get(self.doc.sent[c.tok_start]) if c.tok_start < len(self.doc) else None
         if relay and relay not in via:
             via = [relay, *via]
@@ -222,6 +226,29 @@ class _Extractor(SubjectSearch):
         )
         self.out.append((st, c))
         self.refs[id(st)] = ref
+
+    def _before_own_mention(self, c: Content, ref: Referent) -> Content:
+        """Indirect words end where the narrator names their speaker again: "قالت المحكمة إن
+        السيدة ساهمت …، | وقضت المحكمة بحبسها"، "…، | وبحسب المصادر فإن …". Nobody reports
+        themselves by name in the third person inside their own words."""
+        doc = self.doc
+        names = {tuple(normalize(w) for w in ref.speaker.split())}
+        words = ref.canonical.split()
+        names.add(tuple(normalize(w) for w in words))
+        if ref.kind == "name" and len(words) >= 2:
+            names.add((normalize(words[-1]),))  # the family name alone (وتعهد كاميرون)
+        names.discard(())
+        for t in range(c.tok_start + 1, c.tok_end - 2):
+            k = doc.keys[t + 1]
+            if doc.keys[t] not in ("،", ",") or k[:1] != "و" or len(k) < 3:
+                continue
+            a = t + 2
+            if any(tuple(doc.keys[a : a + len(n)]) == n and (a + len(n) >= len(doc) or not (
+                    doc.is_word[a + len(n)] and doc.keys[a + len(n)].startswith("ال"))) for n in names):
+                # (not "وقضت المحكمة العليا": a longer name is someone else)
+                s, e = span_chars(doc, c.tok_start, t)
+                return Content(s, e, c.kind, c.tok_start, t)
+        return c
 
     def _outer(self, tok: int) -> tuple[Statement, Content] | None:
         for st, c in reversed(self.out):
