@@ -971,3 +971,10 @@ def test_indirect_words_end_where_the_narrator_names_the_speaker_again():
             "نفسها على ابنها سفيان.", "قالت")
     assert s.speaker == "المحكمة"
     assert s.quote == "السيدة ساهمت في نشر الفكر المتشدد، وتمويل سفر الشباب إلى سوريا"
+
+
+def test_a_stance_verb_after_a_comma_is_the_narrators_next_clause():
+    # snn-2015-07-25-1437
+    s = one("وقال رئيس الوزراء التركي إن الشرطة اعتقلت قرابة 300 شخص في حملات أمس ضد من يشتبه في أنهم "
+            "ينتمون لداعش ومتشددين أكراد، وتعهد بمحاربة كل الجماعات الإرهابية دون تمييز.")
+    assert s.quote.endswith("ومتشددين أكراد") and "تعهد" not in s.quote

@@ -121,7 +121,7 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
                 if (j + 2 < n and _bare_cue(doc, j + 1)
                         and (doc.keys[j + 2] in (":", "فيها", "فيه") or is_complementizer(doc, j + 2))):
                     break  # "…، قال فيها: «…»": another attribution of the same speaker
-                if nk in cues.SAYING_PARTICIPLES:
+                if nk in cues.SAYING_PARTICIPLES or nk in _STANCE_AFTER_COMMA:
                     break
             j += 1
             continue
@@ -136,6 +136,11 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
 
 
 _NARRATION_F = {normalize(w) for w in "فقد فيما فكان فكانت فلم".split()}
+#: "…، وتوقعت المصادر أن"، "…، وتعهد بمحاربة": after a comma, a و-verb of stance that is no cue
+#: (forecast, pledge, threat, praise, question …) is the narrator's next clause, not the words.
+_STANCE_AFTER_COMMA = {normalize("و" + w) for w in (
+    "توقع توقعت لمح لمحت ألمح ألمحت رجح رجحت استبعد استبعدت تعهد تعهدت توعد توعدت انتقد "
+    "انتقدت أبدى أبدت أشاد أشادت ثمن ثمنت تساءل تساءلت").split()}
 
 
 def _continues(doc: Doc, j: int) -> bool:
