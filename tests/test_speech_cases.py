@@ -978,3 +978,15 @@ def test_a_stance_verb_after_a_comma_is_the_narrators_next_clause():
     s = one("وقال رئيس الوزراء التركي إن الشرطة اعتقلت قرابة 300 شخص في حملات أمس ضد من يشتبه في أنهم "
             "ينتمون لداعش ومتشددين أكراد، وتعهد بمحاربة كل الجماعات الإرهابية دون تمييز.")
     assert s.quote.endswith("ومتشددين أكراد") and "تعهد" not in s.quote
+
+
+def test_the_main_clause_after_a_relative_clause_with_a_cue_has_its_own_words():
+    # snn-2015-07-22-0030 (cut after the first clause of ظريف's words)
+    sts = extract_statements("t", "وردا على بعض المتشددين في مجلس الشورى الذين قالوا إنه تم تقديم الكثير "
+                             "من التنازلات في المفاوضات، أوضح ظريف أمس أن المفاوضات الماراثونية لم "
+                             "تكن لتحقق كل مطلب لدى إيران أو الغرب.")
+    assert [s.quote for s in sts] == [
+        "تم تقديم الكثير من التنازلات في المفاوضات",
+        "المفاوضات الماراثونية لم تكن لتحقق كل مطلب لدى إيران أو الغرب",
+    ]
+    assert sts[1].speaker == "ظريف"

@@ -118,9 +118,10 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
                 nk = doc.keys[j + 1]
                 if nk in cues.OTHER_PARTICIPLES or nk in POSTPOSED_MARKERS:
                     break
-                if (j + 2 < n and _bare_cue(doc, j + 1)
-                        and (doc.keys[j + 2] in (":", "فيها", "فيه") or is_complementizer(doc, j + 2))):
-                    break  # "…، قال فيها: «…»": another attribution of the same speaker
+                if j + 2 < n and _bare_cue(doc, j + 1) and _opens_words(doc, j + 2):
+                    # "…، قال فيها: «…»": another attribution of the same speaker; "الذين قالوا
+                    # إن …، أوضح ظريف أمس أن": the main clause after a relative one
+                    break
                 if nk in cues.SAYING_PARTICIPLES or nk in _STANCE_AFTER_COMMA:
                     break
             j += 1
@@ -141,6 +142,35 @@ _NARRATION_F = {normalize(w) for w in "فقد فيما فكان فكانت فل�
 _STANCE_AFTER_COMMA = {normalize("و" + w) for w in (
     "توقع توقعت لمح لمحت ألمح ألمحت رجح رجحت استبعد استبعدت تعهد تعهدت توعد توعدت انتقد "
     "انتقدت أبدى أبدت أشاد أشادت ثمن ثمنت تساءل تساءلت").split()}
+
+
+def _opens_words(doc: Doc, j: int, reach: int = 6) -> bool:
+    """The bare cue just before ``j`` opens its own words: at once (قال فيها:، قال إن) or,
+    for a past verb that takes no object (قال، أوضح، أكد …), past a short subject (أوضح ظريف
+    أمس أن); a present one is as often the predicate of a subject inside the words. Not past
+    a dative (قال له صراحة بأنهم: words inside the words), and not after a transitive verb,
+    whose noun may be its object inside the words (ماليزيا …، أبلغت مجلس الأمن بأنها)."""
+    if doc.keys[j] in ("فيها", "فيه", ":") or is_complementizer(doc, j):
+        return True
+    k = doc.keys[j]
+    cue = cues.lookup(doc.keys[j - 1])[0]
+    if (cue is None or cue.present or normalize(cue.lemma) not in _SUBJECT_SAY  # (المشهد …، يؤكد)
+            or not doc.is_word[j] or k[:1] in ("ل", "ب") or k in STOP_WORDS or k in _SCRIPTURE):
+        return False
+    for t in range(j + 1, min(len(doc), j + reach)):
+        k = doc.keys[t]
+        if k == ":" or is_complementizer(doc, t):
+            return True
+        if not doc.is_word[t] or cues.lookup(k)[0] is not None:
+            return False
+    return False
+
+
+#: Speech verbs whose noun right after them is their subject, never an object.
+_SUBJECT_SAY = {normalize(w) for w in "قال ذكر أكد أوضح أضاف صرح أفاد رأى أعلن".split()}
+#: "…، قال تعالى: ((…))"، "قال صلى الله عليه وسلم:": scripture quoted inside a speech is part
+#: of the speaker's words, not the end of them.
+_SCRIPTURE = {normalize(w) for w in "تعالى سبحانه عز جل صلى الله رسول النبي".split()}
 
 
 def _continues(doc: Doc, j: int) -> bool:
