@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.arabic import skeleton
 from ingest.records import Statement
 from ingest.speech import cues, extract_statements, statement_id
@@ -24,6 +26,16 @@ def test_tokens_keep_offsets_and_pair_quotes():
     o = doc.keys.index("«")
     assert doc.keys[doc.quote_close[o]] == "»"
     assert len(doc.sent_bounds) == 2  # 12.5 does not split a sentence
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("وكالة الأنباء الألمانية (د.ب.أ) بأن الإطار", 1),  # an agency acronym
+    ("الدفاع عن ثلاثة، وحسين.أ يبلغ من العمر 24 عامًا", 1),  # a name's initial
+    ("الهلال الأحمر السعودي.و تم خلال الحفل", 2),  # a missing space before و
+    ("في السابق.يُذكر أن الحادث", 2),
+])
+def test_dots_inside_acronyms_and_initials_do_not_end_a_sentence(text: str, sentences: int):
+    assert len(make_doc(text).sent_bounds) == sentences
 
 
 def test_unpaired_quote_mark_is_ignored():

@@ -99,6 +99,18 @@ def _is_abbrev_dot(text: str, s: int) -> bool:
     return b < len(text) and text[b].isalpha()
 
 
+def _is_initial_dot(text: str, s: int) -> bool:
+    """"وحسين.أ يبلغ"، "محمد.أ،": a name and its initial, not a sentence end (but "السعودي.و تم"
+    is one, a missing space before و)."""
+    b = s + 1
+    return (s >= 2 and text[s - 1].isalpha() and text[s - 2].isalpha() and b < len(text)
+            and text[b].isalpha() and text[b] not in "وف"
+            and (b + 1 == len(text) or not (text[b + 1].isalpha() or text[b + 1] in _MARKS)))
+
+
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
 def make_doc(text: str) -> Doc:
     """Tokenise ``text``; sentence ends are . ! ? ؟ … and newlines (not decimal points)."""
     doc = Doc(text)
@@ -125,8 +137,8 @@ def make_doc(text: str) -> Doc:
             continue
         doc.starts.append(s)
         doc.ends.append(e)
-        if not word and tok == "." and _is_num_dot(text, s):
-            doc.keys.append("·")  # decimal point (12.9), not a sentence end
+        if not word and tok == "." and (_is_num_dot(text, s) or _is_initial_dot(text, s)):
+            doc.keys.append("·")  # decimal point (12.9) or a name's initial: no sentence end
         else:
             doc.keys.append(normalize(tok) if word else tok)
         doc.is_word.append(word)
