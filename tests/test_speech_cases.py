@@ -990,3 +990,12 @@ def test_the_main_clause_after_a_relative_clause_with_a_cue_has_its_own_words():
         "المفاوضات الماراثونية لم تكن لتحقق كل مطلب لدى إيران أو الغرب",
     ]
     assert sts[1].speaker == "ظريف"
+
+
+def test_a_pluperfect_subject_with_an_apposition_between_commas():
+    # snn-2015-07-31-0349 (cut after the first clause of the words)
+    s = one("وكان تشارلز هوبر، الدبلوماسي العسكري رفيع المستوى بالسفارة الأميركية في القاهرة، قد أشار "
+            "في بيان له، حصلت «الشرق الأوسط» على نسخة منه، إلى أن طائرات «إف 16» توفر قدرة ذات قيمة.")
+    assert s.speaker == "تشارلز هوبر"
+    assert s.role == "الدبلوماسي العسكري رفيع المستوى بالسفارة الأميركية في القاهرة"
+    assert s.quote == "طائرات «إف 16» توفر قدرة ذات قيمة"

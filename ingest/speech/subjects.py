@@ -478,6 +478,12 @@ class SubjectSearch:
         rest = m.next_tok
         if rest < end and doc.keys[rest] in ("،", ","):
             rest += 1
+        if (openers is KANA and m.head == "name" and rest == m.next_tok + 1 and end - 1 > rest
+                and doc.keys[end - 1] in ("،", ",") and doc.keys[rest].startswith("ال")
+                and all(doc.is_word[t] for t in range(rest, end - 1))):
+            # "وكان تشارلز هوبر، الدبلوماسي العسكري … بالسفارة الأميركية، قد أشار": the
+            # apposition between commas is the role
+            return Mention(m.start, m.end, rest, end - 1, head="name", next_tok=end)
         if rest < end and doc.keys[rest] not in _RELATIVES and doc.keys[rest] != "الذين":
             if openers is KANA or rest != m.next_tok + 1:
                 return None  # something other than a relative clause or an apposition
