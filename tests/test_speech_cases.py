@@ -999,3 +999,13 @@ def test_a_pluperfect_subject_with_an_apposition_between_commas():
     assert s.speaker == "تشارلز هوبر"
     assert s.role == "الدبلوماسي العسكري رفيع المستوى بالسفارة الأميركية في القاهرة"
     assert s.quote == "طائرات «إف 16» توفر قدرة ذات قيمة"
+
+
+def test_a_surname_like_fa_al_right_after_the_verb_and_a_stance_verb_before_the_full_name():
+    # snn-2015-07-25-0193 (the first sentence and the first quote, joined)
+    text = ("لمح جيروم فالكه بشدة، أمس، إلى أنه سيترك منصبه كأمين عام للاتحاد الدولي لكرة القدم "
+            "(الفيفا) عندما يأتي رئيس جديد بدلا من جوزيف بلاتر العام المقبل. وقال فالكه في مؤتمر "
+            "صحافي في روسيا قبل قرعة التصفيات المؤهلة لكأس العالم 2018 اليوم: «إذا كنت أنا الرئيس "
+            "التالي لـ(الفيفا)، سأختار أمينا عاما جديدا».")
+    s = one(text, "قال")
+    assert s.speaker == "فالكه" and s.speaker_canonical == "جيروم فالكه"

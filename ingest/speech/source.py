@@ -247,8 +247,11 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
             continue
         if stop_token(doc, j):
             k = doc.keys[j]
-            if k.startswith("فال") and toks and toks[-1] == j - 1 and _classify(doc.keys[j - 1]) == "word":
-                toks.append(j)  # "جون فالون"، "مانويل فالس": a surname, not ف + الـ
+            if k.startswith("فال") and ((toks and toks[-1] == j - 1 and _classify(doc.keys[j - 1]) == "word")
+                                        or (not toks and j > 0 and cues.lookup(doc.keys[j - 1])[0] is not None)):
+                # "جون فالون"، "مانويل فالس"، "وقال فالكه": a surname, not ف + الـ (which never
+                # follows a verb directly)
+                toks.append(j)
                 j += 1
                 continue
             if (k[:2] == "وا" and k[1:3] == "ال" and toks and any(
@@ -727,7 +730,8 @@ NEWS_VERBS = _n(
     "انتقد قرر زار التقى استقبل هاجم وصف سئل وعد ترأس تساءل ظهر كرر ختم برهن أجرى اتفق "
     "غادر وصل توجه شارك حضر افتتح دشن وقع بحث ناقش تلقى بعث أرسل عاد رأس اعتبر رفض "
     "انتقدت قررت زارت التقت استقبلت هاجمت شاركت حضرت وقعت بحثت ناقشت تلقت أرسلت عادت "
-    "كررت رفضت اعتبرت دعا دعت طالب طالبت هدد هددت توعد أشاد أشادت ثمن ثمنت")
+    "كررت رفضت اعتبرت دعا دعت طالب طالبت هدد هددت توعد أشاد أشادت ثمن ثمنت "
+    "لمح لمحت ألمح ألمحت توقع توقعت رجح رجحت تعهد تعهدت توعدت أبدى أبدت")
 _CLAUSE_PARTICLES = _n("أن إن لكن ولكن بل")
 _BROKEN_PLURALS = _n("سكان شهود نشطاء خبراء مصادر أطباء عمال قادة زعماء مسؤولو مواطنون شبان أهالي "
                      "سكانها وجهاء علماء طلاب محامون")
