@@ -1009,3 +1009,15 @@ def test_a_surname_like_fa_al_right_after_the_verb_and_a_stance_verb_before_the_
             "التالي لـ(الفيفا)، سأختار أمينا عاما جديدا».")
     s = one(text, "قال")
     assert s.speaker == "فالكه" and s.speaker_canonical == "جيروم فالكه"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # snn-2015-08-10-0325 (cut after the first quote): «علي» the name, not the preposition على
+    ('وقال علي الأحمدي الناطق باسم المقاومة، في بلاغ صحافي تلقت "الاقتصادية" نسخة منه "إنه تم دحر '
+     'الميليشيات المعتدية من زنجبار عاصمة محافظة أبين".', "قال", "علي الأحمدي"),
+    # snn-2015-08-09-0161: a foreign surname in لا… is no dative
+    ("ونفى رئيس البرلمان الإيراني علي لاريجاني ما قاله المعهد أيضا. ونقلت وكالة فارس للأنباء أمس "
+     "السبت عن لاريجاني قوله: «هذا نزاع مصطنع لتشتيت انتباه العالم».", "قوله", "علي لاريجاني"),
+])
+def test_names_that_look_like_prepositions(text: str, cue: str, speaker: str):
+    assert one(text, cue).speaker_canonical == speaker

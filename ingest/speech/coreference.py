@@ -185,6 +185,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
             k = doc.keys[j - 1]
             if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
                     or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله", "ال")
+                    or k == "الله" and j - 2 >= 0 and doc.keys[j - 2] == _AYAT  # آية الله | علي خامنئي
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
                     or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
                     or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
@@ -216,6 +217,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
 
 
 _PREPOSITIONS = {normalize(w) for w in "في من إلى الى على عن مع".split()}
+_AYAT = normalize("آية")
 
 
 def _verb_before_name(doc: Doc, t: int) -> bool:

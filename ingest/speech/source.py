@@ -447,7 +447,9 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         nxt = doc.keys[t + 1] if t + 1 < len(doc) else ""
         return (k[1:2] in ("ا", "ي", "و") and not k.endswith(("ه", "ها", "هم"))
                 and not is_addressee(k, catalog)
-                and (_classify(nxt) == "title" or nxt == ":"))
+                and (_classify(nxt) == "title" or nxt == ":" or t + 1 >= len(doc)
+                     or not doc.is_word[t + 1] or nxt in STOP_WORDS))
+        # ("علي لاريجاني ما قاله": nothing a dative could govern follows)
     return True
 
 

@@ -99,6 +99,12 @@ def _is_abbrev_dot(text: str, s: int) -> bool:
     return b < len(text) and text[b].isalpha()
 
 
+#: Key of the given name Ali as written «علي». Normalising folds ى into ي, so the name and the
+#: preposition «على» would share one key and every name-search would stop at the name (وقال
+#: علي الأحمدي، الرئيس السابق علي عبدالله صالح); news text spells the two apart.
+NAME_ALI = "علي\u0651"
+
+
 def _is_initial_dot(text: str, s: int) -> bool:
     """"وحسين.أ يبلغ"، "محمد.أ،": a name and its initial, not a sentence end (but "السعودي.و تم"
     is one, a missing space before و)."""
@@ -137,7 +143,9 @@ def make_doc(text: str) -> Doc:
             continue
         doc.starts.append(s)
         doc.ends.append(e)
-        if not word and tok == "." and (_is_num_dot(text, s) or _is_initial_dot(text, s)):
+        if word and tok == "علي":
+            doc.keys.append(NAME_ALI)
+        elif not word and tok == "." and (_is_num_dot(text, s) or _is_initial_dot(text, s)):
             doc.keys.append("·")  # decimal point (12.9) or a name's initial: no sentence end
         else:
             doc.keys.append(normalize(tok) if word else tok)
