@@ -608,7 +608,8 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             prev_indef = True
             continue
         if (k[:1] == "ل" and len(k) > 3 and k[1:2] not in ("ا", "ي", "و") and p + 1 < len(toks)
-                and (_classify(keys[toks[p - 1]]) in ("title", "org") or keys[toks[p - 1]] == _GENERAL)
+                and (_classify(keys[toks[p - 1]]) in ("title", "org") or keys[toks[p - 1]] == _GENERAL
+                     or catalog.adjective(keys[toks[p - 1]]))  # وزير الدولة الكويتي | لشؤون مجلس
                 and not is_addressee(k, catalog) and not k.endswith("ي")):
             # "المدير العام | لمطار عدن الدولي": a genitive by لـ continues the title (a foreign
             # name in لـ — لوران، لابيل — reads لا/لو/لي)
