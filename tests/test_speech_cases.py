@@ -1021,3 +1021,13 @@ def test_a_surname_like_fa_al_right_after_the_verb_and_a_stance_verb_before_the_
 ])
 def test_names_that_look_like_prepositions(text: str, cue: str, speaker: str):
     assert one(text, cue).speaker_canonical == speaker
+
+
+def test_an_honorific_pronoun_after_a_title_alone_goes_to_the_name_that_title_introduced():
+    # snn-2015-08-11-1665 (the lead paragraphs; the third one cut after its first clause)
+    text = ("التقى معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير اليوم في موسكو معالي وزير خارجية "
+            "روسيا الاتحادية سيرجي لافروف .\n ووصف معالي وزير الخارجية في تصريح له عقب اللقاء ، لقاءه "
+            "مع نظيره الروسي بالإيجابي والبناء.\n وقال معاليه إن زيارة صاحب السمو الملكي الأمير محمد بن "
+            "سلمان بن عبدالعزيز مؤخراً لموسكو وضعت الأسس للعلاقات المستقبلية بين البلدين.")
+    s = one(text, "قال")
+    assert s.speaker == "معاليه" and s.speaker_canonical == "عادل بن أحمد الجبير"

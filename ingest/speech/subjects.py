@@ -173,6 +173,27 @@ class SubjectSearch:
                                             self.text[rs:re_], "name"))
         return best[1] if best else None
 
+    def _title_introduced(self, start: int, end: int) -> Referent | None:
+        """"معالي وزير الخارجية" (tokens ``start..end``) with nobody in the discourse to stand
+        for: the nearest earlier place where the same title words introduce a name ("التقى
+        معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير")."""
+        doc = self.doc
+        while start < end and doc.keys[start] in HONORIFICS:
+            start += 1
+        title = doc.keys[start:end]
+        if len(title) < 2:
+            return None
+        for t in range(start - len(title), -1, -1):
+            if doc.keys[t : t + len(title)] != title:
+                continue
+            m = parse_mention(doc, t, self.cat)
+            if m is not None and m.head == "name" and m.role_start == t and m.end - m.start >= 2:
+                ns, ne = doc.starts[m.start], doc.ends[m.end - 1]
+                rs, re_ = span_chars(doc, m.role_start, m.role_end)
+                return make_referent(self.text[ns:ne], ns, ne, self.text[ns:ne], "", m.entity_id,
+                                     self.text[rs:re_], "name")
+        return None
+
     def _subject_after_adjuncts(self, j: int) -> Mention | None:
         """The subject after what may stand between it and the verb: "وقالت في وقت سابق
         هوغيت لابيل"، "وقال له يوكيو يوشيوكا"، "أعلنت فيه جبهة النصرة"، "كشفت لـ«عكاظ»
@@ -396,6 +417,15 @@ class SubjectSearch:
                 if end > m.start + 1:
                     return self._referent(Mention(m.start, end, m.role_start, m.role_end,
                                                   head="name", next_tok=end), "m")
+            if m is not None and m.head == "title" and m.end - m.start >= 2:
+                # "ووصف معالي وزير الخارجية …. وقال معاليه": the nearest such mention is a
+                # title alone; it stands for the person that title named before
+                ref = self._referent(m, "m")
+                if ref.canonical != doc.surface(m.start, m.end):
+                    return ref
+                ref = self._title_introduced(m.start, m.end)
+                if ref is not None:
+                    return ref
         # no such introduction ("وزير الخارجية عادل الجبير … أكد معاليه"): the latest man
         # named with a title
         return self.disc.latest_titled(doc.starts[tok], not_gender="f")
