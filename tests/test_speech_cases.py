@@ -1031,3 +1031,11 @@ def test_an_honorific_pronoun_after_a_title_alone_goes_to_the_name_that_title_in
             "سلمان بن عبدالعزيز مؤخراً لموسكو وضعت الأسس للعلاقات المستقبلية بين البلدين.")
     s = one(text, "قال")
     assert s.speaker == "معاليه" and s.speaker_canonical == "عادل بن أحمد الجبير"
+
+
+def test_a_subject_after_a_parenthesised_addressee_is_the_referent_of_what_follows():
+    # snn-2015-08-06-2748 (two adjacent paragraphs, the second cut after its first quote)
+    text = ("إلى ذلك كشف لـ(عكاظ) رئيس المنظمة العربية للسياحة الدكتور بندر آل فهيد عن وجود رؤية عربية "
+            "سياحية للمحافظة على أمن السائح والمنشآت السياحية.\n وقال في حديثه لـ(عكاظ) : «شاهدنا للأسف "
+            "العمليات الإرهابية التي استهدفت المنشآت السياحية»")
+    assert one(text, "قال").speaker_canonical == "بندر آل فهيد"

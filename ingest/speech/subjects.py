@@ -133,6 +133,10 @@ def _full_name_end(doc: Doc, start: int, end: int) -> int:
     return min(end, start + width)
 
 
+#: Prepositions a speech verb governs that may follow its subject (كشف X عن، أكد X على).
+_GOVERNED_AFTER_SUBJECT = {normalize(w) for w in "عن على".split()}
+
+
 class SubjectSearch:
     """Subject and role look-ups for the extractor (a mixin: it needs ``doc``, ``cat``,
     ``disc``, ``out``, ``text`` and ``_referent`` from the class that uses it)."""
@@ -203,6 +207,7 @@ class SubjectSearch:
         doc = self.doc
         n = len(doc)
         t = j
+        addressed = False
         while t < n and t - j < 10:
             k = doc.keys[t]
             if span := time_phrase_len(doc, t):
@@ -211,6 +216,10 @@ class SubjectSearch:
                 t += 1
             elif k == "ل" and t + 1 < n and doc.keys[t + 1] in QUOTE_OPEN and t + 1 in doc.quote_close:
                 t = doc.quote_close[t + 1] + 1  # لـ«عكاظ»
+                addressed = True
+            elif k == "ل" and t + 1 < n and doc.keys[t + 1] == "(" and ")" in doc.keys[t + 2 : t + 6]:
+                t = doc.keys.index(")", t + 2) + 1  # لـ(عكاظ)
+                addressed = True
             elif is_addressee(k, self.cat):
                 t = self._past_addressee(t)
             else:
@@ -224,7 +233,15 @@ class SubjectSearch:
         if m is None or m.head == "doc":
             return None
         m = self._extend_role(self._apposed_name(m))
-        return m if self._words_follow(m.next_tok) else None
+        if self._words_follow(m.next_tok):
+            return m
+        # "كشف لـ(عكاظ) رئيس المنظمة … الدكتور بندر آل فهيد عن وجود …": the verb's own
+        # preposition follows a subject set off by a named addressee (a titled or named
+        # person: after "نفى مصدر لـ«…» وصول القضية إلى" the noun is the object)
+        if (addressed and m.head == "name" and m.role_start >= 0 and m.next_tok < n
+                and doc.keys[m.next_tok] in _GOVERNED_AFTER_SUBJECT):
+            return m
+        return None
 
     def _after_complementizer(self, c: Content) -> bool:
         """The words follow أن/إن or a colon (possibly opening with a quotation mark)."""
