@@ -366,7 +366,8 @@ KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كا�
                                      ("كانوا", "p"), ("وكانوا", "p"))}
 
 #: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
-_OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف")
+_OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف "
+                     "انفتاح إنكار مسؤولية")
 
 
 def _personal_name_word(doc: Doc, t: int) -> bool:
