@@ -1039,3 +1039,11 @@ def test_a_subject_after_a_parenthesised_addressee_is_the_referent_of_what_follo
             "سياحية للمحافظة على أمن السائح والمنشآت السياحية.\n وقال في حديثه لـ(عكاظ) : «شاهدنا للأسف "
             "العمليات الإرهابية التي استهدفت المنشآت السياحية»")
     assert one(text, "قال").speaker_canonical == "بندر آل فهيد"
+
+
+def test_a_demonstrative_inside_a_title_after_a_postposed_marker():
+    # snn-2015-07-26-0103
+    s = one("وفي عملية اخرى، حاولت المقاومة الشعبية تطويق متمردين في شمال عدن من الغرب، حسبما اعلن قائد "
+            "هذه القوات اللواء فضل حسن.")
+    assert s.speaker == "فضل حسن" and s.role.startswith("قائد هذه القوات")
+    assert s.quote.endswith("في شمال عدن من الغرب")

@@ -215,6 +215,7 @@ def stop_token(doc: Doc, i: int) -> bool:
 
 
 _GENERAL = normalize("العام")
+_THIS = _n("هذه هذا")
 #: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
@@ -252,6 +253,12 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
                 # "جون فالون"، "مانويل فالس"، "وقال فالكه": a surname, not ف + الـ (which never
                 # follows a verb directly)
                 toks.append(j)
+                j += 1
+                continue
+            if (k in _THIS and toks and _classify(doc.keys[toks[-1]]) in ("title", "org")
+                    and not _is_def(doc.keys[toks[-1]]) and j + 1 < n and doc.keys[j + 1].startswith("ال")):
+                # (a construct head only: not "ورأت الممثلة | هذا النموذج")
+                toks.append(j)  # "قائد هذه القوات اللواء فضل حسن": a demonstrative in the title
                 j += 1
                 continue
             if (k[:2] == "وا" and k[1:3] == "ال" and toks and any(
