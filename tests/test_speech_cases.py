@@ -1047,3 +1047,10 @@ def test_a_demonstrative_inside_a_title_after_a_postposed_marker():
             "هذه القوات اللواء فضل حسن.")
     assert s.speaker == "فضل حسن" and s.role.startswith("قائد هذه القوات")
     assert s.quote.endswith("في شمال عدن من الغرب")
+
+
+def test_the_eulogy_after_a_cue_stands_for_the_prophet_and_is_no_part_of_a_name():
+    # snn-2015-08-07-0069 (one clause of the sermon's words, then the hadith)
+    s = one("والذين هدفهم سفك الدماء وتدمير الممتلكات وإخافة الآمنين، قال صلى الله عليه وسلم : "
+            "”يَخْرُجُ فِيكُمْ قَوْمٌ تَحْقِرُونَ صَلَاتَكُمْ مَعَ صَلَاتِهِمْ”", "قال")
+    assert s.speaker == "صلى الله عليه وسلم"

@@ -216,6 +216,7 @@ def stop_token(doc: Doc, i: int) -> bool:
 
 _GENERAL = normalize("العام")
 _THIS = _n("هذه هذا")
+_SALLA, _WASALLAM = normalize("صلى"), normalize("وسلم")
 #: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
@@ -239,9 +240,15 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
         if inner is None or inner.head == "doc":
             return None
         return Mention(j, inner.next_tok, head="title", next_tok=inner.next_tok)
+    if j + 1 < n and doc.keys[j] == _SALLA and doc.keys[j + 1] == "الله":
+        # "قال صلى الله عليه وسلم:": the eulogy stands for the Prophet; the whole formula
+        e = next((t + 1 for t in range(j + 2, min(n, j + 5)) if doc.keys[t] == _WASALLAM), j + 2)
+        return Mention(j, e, head="name", next_tok=e)
     toks: list[int] = []
     end_limit = min(n, i + limit)
     while j < end_limit:
+        if toks and j + 1 < n and doc.keys[j] == _SALLA and doc.keys[j + 1] == "الله":
+            break  # "النبي | صلى الله عليه وسلم": the eulogy is no part of the name
         if doc.keys[j] == _GENERAL and toks and _classify(doc.keys[toks[-1]]) == "title":
             toks.append(j)  # "المدير العام"، "الأمين العام": "general", not "the year"
             j += 1
