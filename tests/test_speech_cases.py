@@ -1054,3 +1054,13 @@ def test_the_eulogy_after_a_cue_stands_for_the_prophet_and_is_no_part_of_a_name(
     s = one("والذين هدفهم سفك الدماء وتدمير الممتلكات وإخافة الآمنين، قال صلى الله عليه وسلم : "
             "”يَخْرُجُ فِيكُمْ قَوْمٌ تَحْقِرُونَ صَلَاتَكُمْ مَعَ صَلَاتِهِمْ”", "قال")
     assert s.speaker == "صلى الله عليه وسلم"
+
+
+def test_an_honorific_and_a_family_name_that_is_also_a_nationality_resolve_to_the_full_name():
+    # snn-2015-08-06-1819 (three sentences of the article, joined; the last two cut after a phrase)
+    text = ("جاء ذلك في البيان الذي أصدره الأمين العام لرابطة العالم الإسلامي وعضو هيئة كبار العلماء بالمملكة "
+            "الدكتور عبدالله بن عبدالمحسن التركي. واستنكر الدكتور التركي هذه التصريحات غير المسؤولة. "
+            "وقال الدكتور التركي إن أرادت أي دولة أن تقضي على الإرهاب والتطرف في أراضيها فعليها أن تستفيد "
+            "من تجربة المملكة.")
+    s = one(text, "قال")
+    assert s.speaker == "الدكتور التركي" and s.speaker_canonical == "عبدالله بن عبدالمحسن التركي"

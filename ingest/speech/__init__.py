@@ -45,6 +45,7 @@ from ingest.speech.coreference import (
 from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
     HONORIFIC_PRONOUNS,
+    HONORIFICS,
     NEWS_VERBS,
     QUOTE_OPEN,
     Mention,
@@ -140,6 +141,7 @@ class _Extractor(SubjectSearch):
         if lstrip:
             keys = [keys[0][lstrip:], *keys[1:]]
         canonical = speaker
+        head = m.head
         eid = m.entity_id
         gender = mention_gender(doc, m, self.cat)
         if m.head == "name" and not gender:
@@ -165,6 +167,15 @@ class _Extractor(SubjectSearch):
                     canonical = doc.surface(span[0], span[1])
                     if not role and span[2] < span[0]:
                         role = doc.surface(span[2], span[0])
+        if (target is None and m.head == "title" and len(keys) == 2 and keys[0] in HONORIFICS
+                and self.cat.adjective(keys[1])):
+            # "الدكتور التركي": a family name that is also a nationality, spelled out in full
+            # earlier ("الدكتور عبدالله بن عبدالمحسن التركي")
+            span = name_in_text(doc, m.start + 1, m.end, self.cat)
+            if span is not None and span[1] - span[0] >= 2:
+                canonical = doc.surface(span[0], span[1])
+                role = role or doc.surface(m.start, m.start + 1)
+                head = "name"
         if target is not None:
             canonical = target.canonical
             eid = eid or target.entity_id
@@ -174,7 +185,7 @@ class _Extractor(SubjectSearch):
             ent = self.cat.resolve(canonical)
             if ent is not None:
                 eid = ent.id
-        return make_referent(speaker, s, e, canonical, gender, eid, role, m.head)
+        return make_referent(speaker, s, e, canonical, gender, eid, role, head)
 
     def _entity_fields(self, ref: Referent) -> tuple[str, str]:
         if ref.entity_id:
