@@ -189,7 +189,7 @@ def _classify(k: str) -> str:
 
 
 #: Accusative adverbs that may stand between a verb and its subject (أعلنت رسميا الخميس …).
-MANNER_ADVERBS = _n("رسميا حاليا سابقا لاحقا مجددا أيضا مؤخرا شخصيا علنيا فعليا صراحة")
+MANNER_ADVERBS = _n("رسميا حاليا سابقا لاحقا مجددا أيضا مؤخرا شخصيا علنيا فعليا صراحة بكل")
 
 
 def _participle_like(k: str) -> bool:
