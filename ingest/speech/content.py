@@ -139,9 +139,7 @@ def content_end(doc: Doc, c: int, extend: bool = False) -> int:
 _NARRATION_F = {normalize(w) for w in "فقد فيما فكان فكانت فلم".split()}
 #: "…، وتوقعت المصادر أن"، "…، وتعهد بمحاربة": after a comma, a و-verb of stance that is no cue
 #: (forecast, pledge, threat, praise, question …) is the narrator's next clause, not the words.
-_STANCE_AFTER_COMMA = {normalize("و" + w) for w in (
-    "توقع توقعت لمح لمحت ألمح ألمحت رجح رجحت استبعد استبعدت تعهد تعهدت توعد توعدت انتقد "
-    "انتقدت أبدى أبدت أشاد أشادت ثمن ثمنت تساءل تساءلت").split()}
+_STANCE_AFTER_COMMA = {"و" + w for w in cues.STANCE_VERBS}
 
 
 def _opens_words(doc: Doc, j: int, reach: int = 6) -> bool:

@@ -120,6 +120,13 @@ OTHER_PARTICIPLES = {
     for w in (base + "ا", base + "ة", base + "ين", base + "ون")
 }
 
+#: Verbs of stance that are no cues (forecast, hint, pledge, threat, praise, question …): their
+#: subject is a referent and their clause is the narrator's, but they introduce no statement
+#: (tried as cues: poor speakers, see docs/benchmarks.md).
+STANCE_VERBS = {normalize(w) for w in (
+    "توقع توقعت لمح لمحت ألمح ألمحت رجح رجحت استبعد استبعدت تعهد تعهدت توعد توعدت انتقد "
+    "انتقدت أبدى أبدت أشاد أشادت ثمن ثمنت تساءل تساءلت اقترح اقترحت").split()}
+
 #: "جاء في بيان/تقرير/رسالة": the document introduces the words.
 JAA = {normalize("جاء"), normalize("ورد")}
 DOC_NOUNS = {
