@@ -171,11 +171,16 @@ class SubjectSearch:
             names = set(doc.keys[m.start : end])
             seen = max((u for u in range(end, tok) if doc.keys[u] in names), default=t)
             if best is None or seen > best[0]:
-                ns, ne = doc.starts[m.start], doc.ends[end - 1]
-                rs, re_ = span_chars(doc, m.role_start, m.role_end)
-                best = (seen, make_referent(self.text[ns:ne], ns, ne, self.text[ns:ne], "", m.entity_id,
-                                            self.text[rs:re_], "name"))
+                best = (seen, self._titled_referent(m, end))
         return best[1] if best else None
+
+    def _titled_referent(self, m: Mention, end: int) -> Referent:
+        """A referent for the name ``m.start..end`` introduced with the title ``m``'s role."""
+        doc = self.doc
+        ns, ne = doc.starts[m.start], doc.ends[end - 1]
+        rs, re_ = span_chars(doc, m.role_start, m.role_end)
+        return make_referent(self.text[ns:ne], ns, ne, self.text[ns:ne], "", m.entity_id,
+                             self.text[rs:re_], "name")
 
     def _title_introduced(self, start: int, end: int) -> Referent | None:
         """"معالي وزير الخارجية" (tokens ``start..end``) with nobody in the discourse to stand
@@ -192,10 +197,7 @@ class SubjectSearch:
                 continue
             m = parse_mention(doc, t, self.cat)
             if m is not None and m.head == "name" and m.role_start == t and m.end - m.start >= 2:
-                ns, ne = doc.starts[m.start], doc.ends[m.end - 1]
-                rs, re_ = span_chars(doc, m.role_start, m.role_end)
-                return make_referent(self.text[ns:ne], ns, ne, self.text[ns:ne], "", m.entity_id,
-                                     self.text[rs:re_], "name")
+                return self._titled_referent(m, m.end)
         return None
 
     def _subject_after_adjuncts(self, j: int) -> Mention | None:
