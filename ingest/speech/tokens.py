@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ingest.arabic import normalize
+from ingest.arabic import DIACRITICS, TATWEEL, normalize
 
 # Words: letters/digits plus Arabic diacritics and tatweel (Mn marks are not ``\w``).
 # Single letters joined by dots (د.ب.أ، أ.ف.ب، ص.ب) are one word, an acronym: their dots
@@ -114,7 +114,7 @@ def _is_initial_dot(text: str, s: int) -> bool:
             and (b + 1 == len(text) or not (text[b + 1].isalpha() or text[b + 1] in _MARKS)))
 
 
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+_MARKS = DIACRITICS + TATWEEL
 
 
 def make_doc(text: str) -> Doc:
