@@ -1064,3 +1064,13 @@ def test_an_honorific_and_a_family_name_that_is_also_a_nationality_resolve_to_th
             "من تجربة المملكة.")
     s = one(text, "قال")
     assert s.speaker == "الدكتور التركي" and s.speaker_canonical == "عبدالله بن عبدالمحسن التركي"
+
+
+def test_a_lam_noun_with_a_hamza_is_no_foreign_name():
+    # snn-2015-08-04-0151 (two paragraphs of the article, joined; the first cut after its subject)
+    text = ("من جانب آخر، كشف الدكتور سعد القرني، الأمين العام للهيئة العالمية لأطباء عبر القارات التابعة "
+            "لرابطة العالم الإسلامي، عن مغادرة طبيبين سعوديين متطوعين إلى اليمن.\n"
+            "وعن العدد الأولي التقريبي للرحلات التي ستسير إلى تلك المحافظتين، قال الأمين العام للهيئة "
+            "العالمية لأطباء عبر القارات، إنه «سيجري تسيير إرسال ما بين 8 و11 طبيبًا للرحلات».")
+    s = one(text, "قال")
+    assert s.speaker.startswith("الأمين العام للهيئة العالمية")  # not the name «لأطباء»

@@ -19,6 +19,7 @@ from ingest.speech.source import (
     STOP_WORDS,
     TIME_WORDS,
     _derived_masdar,
+    foreign_la,
     particle_with_pronoun,
     time_phrase_len,
 )
@@ -263,7 +264,7 @@ def _named_in_passing(doc: Doc, o: int, q: int, after: int, cue: cues.Cue) -> bo
             or p in TIME_WORDS or p in cues.NOMINAL_CUES or p in cues.SAYING_PARTICIPLES
             or p in cues.DOC_NOUNS or p[1:] in cues.DOC_NOUNS):
         return False
-    if p[:1] == "ل" and p[1:2] in ("ا", "و", "ي") and p[1:] not in ORG_HEADS:
+    if foreign_la(doc, o - 1) and p[1:] not in ORG_HEADS:
         return False
     if p in _BEFORE_NAME:
         return True

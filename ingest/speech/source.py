@@ -192,6 +192,17 @@ def _classify(k: str) -> str:
 MANNER_ADVERBS = _n("رسميا حاليا سابقا لاحقا مجددا أيضا مؤخرا شخصيا علنيا فعليا صراحة بكل")
 
 
+#: Given names that begin with ل like a preposition would (لبنى، لطيف), unlike لـ + a noun.
+_LAM_NAMES = _n("لبنى ليلى لطيف لطيفة لؤي لمياء لينا لمى لجين لبيب لقمان لولوة")
+
+
+def foreign_la(doc: Doc, t: int) -> bool:
+    """A word in لا/لو/لي that may be a foreign name (لافروف، لوران، ليبرمان) rather than لـ + a
+    word; "لأطباء" (لـ + أطباء) folds to the same letters but is written with a hamza."""
+    k = doc.keys[t]
+    return k[:1] == "ل" and k[1:2] in ("ا", "ي", "و") and doc.text[doc.starts[t] + 1: doc.starts[t] + 2] not in "أإآ"
+
+
 def _participle_like(k: str) -> bool:
     """Indefinite accusative participles (مخاطبا، متسائلا، معتبرا) describe, never name."""
     return len(k) >= 5 and k[0] == "م" and k.endswith("ا")
@@ -460,7 +471,7 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         # as a foreign surname (لا/لي/لو…, no feminine ending) followed at once by a title
         # or the words (هوغيت لابيل رئيسة …، سيرغي لافروف:)
         nxt = doc.keys[t + 1] if t + 1 < len(doc) else ""
-        return (k[1:2] in ("ا", "ي", "و") and not k.endswith(("ه", "ها", "هم"))
+        return (foreign_la(doc, t) and not k.endswith(("ه", "ها", "هم"))
                 and not is_addressee(k, catalog)
                 and (_classify(nxt) == "title" or nxt == ":" or t + 1 >= len(doc)
                      or not doc.is_word[t + 1] or nxt in STOP_WORDS))
@@ -622,9 +633,10 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = True
             continue
-        if (k[:1] == "ل" and len(k) > 3 and k[1:2] not in ("ا", "ي", "و") and p + 1 < len(toks)
+        if (k[:1] == "ل" and len(k) > 3 and not foreign_la(doc, t) and p + 1 < len(toks)
                 and (_classify(keys[toks[p - 1]]) in ("title", "org") or keys[toks[p - 1]] == _GENERAL
-                     or catalog.adjective(keys[toks[p - 1]]))  # وزير الدولة الكويتي | لشؤون مجلس
+                     or catalog.adjective(keys[toks[p - 1]])  # وزير الدولة الكويتي | لشؤون مجلس
+                     or keys[toks[p - 1]] in _AFFILIATION)  # لجنة … التابعة | لغرفة تجارة جدة
                 and not is_addressee(k, catalog) and not k.endswith("ي")):
             # "المدير العام | لمطار عدن الدولي": a genitive by لـ continues the title (a foreign
             # name in لـ — لوران، لابيل — reads لا/لو/لي)
@@ -651,7 +663,10 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             continue
         break
-    if p >= len(toks) or _looks_verb(keys[toks[p]]) or is_addressee(keys[toks[p]], catalog):
+    if (p >= len(toks) or _looks_verb(keys[toks[p]]) or is_addressee(keys[toks[p]], catalog)
+            or (keys[toks[p]][:1] == "ل" and len(keys[toks[p]]) > 3 and not foreign_la(doc, toks[p])
+                and keys[toks[p]] not in _LAM_NAMES)):
+        # (… "لأطباء عبر القارات": a لـ-noun is no given name)
         # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة; not "… لصحيفة")
         end = last_role + 1
         return Mention(role_start, end, head="title", next_tok=end)
