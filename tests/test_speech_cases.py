@@ -1074,3 +1074,12 @@ def test_a_lam_noun_with_a_hamza_is_no_foreign_name():
             "العالمية لأطباء عبر القارات، إنه «سيجري تسيير إرسال ما بين 8 و11 طبيبًا للرحلات».")
     s = one(text, "قال")
     assert s.speaker.startswith("الأمين العام للهيئة العالمية")  # not the name «لأطباء»
+
+
+def test_unmarked_words_that_open_like_a_speakers_own_sentence():
+    # snn-2015-08-06-1166 (the sentence from «وقال قطان»)
+    sts = extract_statements("t", "وقال قطان في لقاء موسع عقده أمس الثلاثاء بمقر السفارة السعودية بالقاهرة إن "
+                             "ايران تسعى للسيطرة على الشرق الأوسط وأن النزعة الامبراطورية تسيطر على التوجه "
+                             "السياسي الإيراني، وقال لن نسمح لإيران بالعبث بعروبتنا.")
+    assert sts[-1].quote == "لن نسمح لإيران بالعبث بعروبتنا" and sts[-1].speaker_canonical == "قطان"
+    assert sts[-1].kind == "indirect"  # no quotation marks and no colon (the conventions)

@@ -373,7 +373,15 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         c = comma_at + 1
         if doc.keys[c] not in _ADVERBIAL_START and doc.is_word[c]:
             return _after_comp(doc, c)
+    if cue.ctype in ("say", "cont") and after < n and doc.keys[after] in _UNMARKED_OPENERS:
+        # "وأضاف لدينا عدد من الجواسيس …"، "وقال نحن نعمل …": words with no أن, colon or
+        # quotation mark, opening with what only a speaker's own sentence opens with
+        return _after_comp(doc, after)
     return None
+
+
+#: First words that only a speaker's own sentence opens with (we, I, we have, it was done …).
+_UNMARKED_OPENERS = {normalize(w) for w in "نحن أنا لدينا كنا لقد سوف تم يتم لن".split()}
 
 
 #: Adverbs and adjuncts between a transitive cue's subject and its object.

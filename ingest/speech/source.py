@@ -390,6 +390,7 @@ NAME_LINKS = _n("بن ابن آل")
 KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كانت", "f"), ("وكانت", "f"),
                                      ("كانوا", "p"), ("وكانوا", "p"))}
 
+_KUNNA = _n("كنا كنت كنتم")
 #: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
 _OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف "
                      "انفتاح إنكار مسؤولية")
@@ -445,6 +446,8 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return False
     if first_pos and _particle_or_speech_noun_with_pronoun(k):
         return False  # "ولكنه أضاف"، "وتابع كلامه": a pronoun subject or object, no name
+    if first_pos and (k in KANA or k in _KUNNA):
+        return False  # "وقال كنا «عازمين» على …": the words begin, no name
     if (first_pos and len(k) >= 4 and doc.surface(t, t + 1).endswith(("ها", "هم", "هما"))
             and _pronoun_stem(k) not in _PRONOUN_QUANTIFIERS):
         return False  # "عن شرفها وخيريتها بقوله"، "كشف خفاياهم": a noun with a pronoun
