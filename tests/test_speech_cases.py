@@ -1083,3 +1083,13 @@ def test_unmarked_words_that_open_like_a_speakers_own_sentence():
                              "السياسي الإيراني، وقال لن نسمح لإيران بالعبث بعروبتنا.")
     assert sts[-1].quote == "لن نسمح لإيران بالعبث بعروبتنا" and sts[-1].speaker_canonical == "قطان"
     assert sts[-1].kind == "indirect"  # no quotation marks and no colon (the conventions)
+
+
+def test_a_straight_quote_that_is_never_closed_does_not_swallow_the_next_quotation():
+    # snn-2015-07-23-0231 (three sentences; the first quotation mark is never closed)
+    text = ('وقال "يشكل هذا عاملا إيجابيا ومحفزا للاقتصاد الوطني نتيجة ارتباط الديزل بالعمليات التشغيلية. '
+            'وتمثل تكلفة البنزين ما يراوح بين 3 و4 في المائة فقط من دخل الفرد في الإمارات بحسب الوزير. '
+            'وقال "هذه نسبة معتدلة ومقبولة مقارنة بالنسب العالمية، لذلك من غير المتوقع أن يكون لتحرير '
+            'أسعار الجازولين تأثير ملحوظ على التكاليف المعيشية للفرد بشكل عام".')
+    s = [s for s in extract_statements("t", text) if s.quote.startswith("هذه نسبة")]
+    assert len(s) == 1 and s[0].kind == "direct" and s[0].quote.endswith("للفرد بشكل عام")

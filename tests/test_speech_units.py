@@ -38,6 +38,12 @@ def test_dots_inside_acronyms_and_initials_do_not_end_a_sentence(text: str, sent
     assert len(make_doc(text).sent_bounds) == sentences
 
 
+def test_a_straight_quote_that_can_only_open_starts_a_new_pair():
+    doc = make_doc('وقال "يشكل هذا عاملا. وقال "هذه نسبة معتدلة".')
+    o = [i for i, k in enumerate(doc.keys) if k == '"']
+    assert doc.quote_close == {o[1]: o[2]}  # the first mark is left unpaired
+
+
 def test_unpaired_quote_mark_is_ignored():
     doc = make_doc("أن إيران»ستفحم» منتقدين")
     assert doc.quote_close == {}

@@ -164,6 +164,17 @@ def make_doc(text: str) -> Doc:
     return doc
 
 
+def _opens_by_shape(doc: Doc, i: int) -> bool:
+    """A straight quote that can only open: a space (or the start, a colon, a bracket) before
+    it and a letter right after it. Met while another straight quote is open, it means that
+    one was never closed ("وقال "يشكل هذا … والتشييد. … وقال "هذه نسبة …")."""
+    s = doc.starts[i]
+    text = doc.text
+    before = text[s - 1] if s > 0 else " "
+    after = text[s + 1] if s + 1 < len(text) else " "
+    return (before.isspace() or before in "(:[") and after.isalpha()
+
+
 def _pair_quotes(doc: Doc) -> None:
     """Match quotation marks: «» and “” by nesting, straight quotes by alternation.
 
@@ -176,7 +187,7 @@ def _pair_quotes(doc: Doc) -> None:
             continue
         if k == '"':
             st = stacks['"']
-            if st and doc.para[st[-1]] == doc.para[i]:
+            if st and doc.para[st[-1]] == doc.para[i] and not _opens_by_shape(doc, i):
                 o = st.pop()
                 doc.quote_close[o] = i
                 doc.quote_open[i] = o
