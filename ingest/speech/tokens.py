@@ -105,6 +105,9 @@ def _is_abbrev_dot(text: str, s: int) -> bool:
 NAME_ALI = "علي\u0651"
 
 
+_MARKS = DIACRITICS + TATWEEL
+
+
 def _is_initial_dot(text: str, s: int) -> bool:
     """"وحسين.أ يبلغ"، "محمد.أ،": a name and its initial, not a sentence end (but "السعودي.و تم"
     is one, a missing space before و)."""
@@ -112,9 +115,6 @@ def _is_initial_dot(text: str, s: int) -> bool:
     return (s >= 2 and text[s - 1].isalpha() and text[s - 2].isalpha() and b < len(text)
             and text[b].isalpha() and text[b] not in "وف"
             and (b + 1 == len(text) or not (text[b + 1].isalpha() or text[b + 1] in _MARKS)))
-
-
-_MARKS = DIACRITICS + TATWEEL
 
 
 def make_doc(text: str) -> Doc:
