@@ -1093,3 +1093,31 @@ def test_a_straight_quote_that_is_never_closed_does_not_swallow_the_next_quotati
             'أسعار الجازولين تأثير ملحوظ على التكاليف المعيشية للفرد بشكل عام".')
     s = [s for s in extract_statements("t", text) if s.quote.startswith("هذه نسبة")]
     assert len(s) == 1 and s[0].kind == "direct" and s[0].quote.endswith("للفرد بشكل عام")
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # snn-2015-07-24-1733: «قبيل» opens an adverbial, not a name after the title
+    ("وصرح الرئيس الكيني قبيل الزيارة “لا حاجة لأقول لكم إلى أي حد ننتظر هذا اليوم بفارغ الصبر ونأمل أن "
+     "يكون استقبالنا له مميزا”.", "صرح", "الرئيس الكيني"),
+    # snn-2015-08-04-1280 (cut after the first quotation): a لـ-genitive after a nationality
+    # adjective goes on with the title; the name after the relative clause is not reached
+    ('وقال وزير الدولة الكويتي لشؤون مجلس الوزراء الذي يترأس وفد بلاده في مفاوضات مع السعودية في شأن '
+     'الخلاف حول الحقل المذكور الشيخ محمد المبارك الصباح في تصريحات لصحيفة "الحياة" أمس: "الخلافات '
+     'الموجودة هي خلافات أسرة واحدة، وهي خلافات فنية لا سياسية".', "قال",
+     "وزير الدولة الكويتي لشؤون مجلس الوزراء"),
+    # snn-2015-08-03-0670 (cut after the first clause): the dual «وزيرا» is a title
+    ("وتابع وزيرا الداخلية في بيانهما للعالم أن أزمة الهجرة الشاملة تتطلب رداً أوروبياً ودولياً.",
+     "تابع", "وزيرا الداخلية"),
+])
+def test_title_words_that_end_or_go_on(text: str, cue: str, speaker: str):
+    assert one(text, cue).speaker == speaker
+
+
+def test_bikull_opens_a_manner_adverbial_never_a_speaker():
+    # snn-2015-08-06-0370
+    text = ("جاء ذلك ضمن بيان أصدره الدكتور عبد الله بن عبد المحسن التركي، الأمين العام لرابطة العالم "
+            "الإسلامي، أوضح خلاله أن الرابطة «تابعت بأسى التصريحات التي صدرت عن نائب الرئيس العراقي نوري "
+            "المالكي ضد المملكة العربية السعودية، واتهامه لها بتغذية الإرهاب والتطرف، والتي عبرت بكل وضوح "
+            "عن الحقد الطائفي لدى المالكي، والذي يعبر بلسان المدّ الصفوي المعروف بإشعال الفتنة في أرجاء "
+            "وطننا العربي والإسلامي».")
+    assert "بكل وضوح" not in [s.speaker for s in extract_statements("t", text)]
