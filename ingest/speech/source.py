@@ -196,6 +196,12 @@ MANNER_ADVERBS = _n("رسميا حاليا سابقا لاحقا مجددا أي
 _LAM_NAMES = _n("لبنى ليلى لطيف لطيفة لؤي لمياء لينا لمى لجين لبيب لقمان لولوة")
 
 
+def _lam_noun(doc: Doc, t: int) -> bool:
+    """لـ + a noun (لأطباء، لصحة، لشؤون), not a name that begins with ل (لافروف، لبنى)."""
+    k = doc.keys[t]
+    return k[:1] == "ل" and len(k) > 3 and not foreign_la(doc, t) and k not in _LAM_NAMES
+
+
 def foreign_la(doc: Doc, t: int) -> bool:
     """A word in لا/لو/لي that may be a foreign name (لافروف، لوران، ليبرمان) rather than لـ + a
     word; "لأطباء" (لـ + أطباء) folds to the same letters but is written with a hamza."""
@@ -228,6 +234,13 @@ def stop_token(doc: Doc, i: int) -> bool:
 _GENERAL = normalize("العام")
 _THIS = _n("هذه هذا")
 _SALLA, _WASALLAM = normalize("صلى"), normalize("وسلم")
+
+
+def _eulogy_at(doc: Doc, j: int) -> bool:
+    """"صلى الله (عليه وسلم)" starts at token ``j``."""
+    return j + 1 < len(doc) and doc.keys[j] == _SALLA and doc.keys[j + 1] == "الله"
+
+
 #: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
@@ -251,14 +264,14 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
         if inner is None or inner.head == "doc":
             return None
         return Mention(j, inner.next_tok, head="title", next_tok=inner.next_tok)
-    if j + 1 < n and doc.keys[j] == _SALLA and doc.keys[j + 1] == "الله":
+    if _eulogy_at(doc, j):
         # "قال صلى الله عليه وسلم:": the eulogy stands for the Prophet; the whole formula
         e = next((t + 1 for t in range(j + 2, min(n, j + 5)) if doc.keys[t] == _WASALLAM), j + 2)
         return Mention(j, e, head="name", next_tok=e)
     toks: list[int] = []
     end_limit = min(n, i + limit)
     while j < end_limit:
-        if toks and j + 1 < n and doc.keys[j] == _SALLA and doc.keys[j + 1] == "الله":
+        if toks and _eulogy_at(doc, j):
             break  # "النبي | صلى الله عليه وسلم": the eulogy is no part of the name
         if doc.keys[j] == _GENERAL and toks and _classify(doc.keys[toks[-1]]) == "title":
             toks.append(j)  # "المدير العام"، "الأمين العام": "general", not "the year"
@@ -636,7 +649,7 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = True
             continue
-        if (k[:1] == "ل" and len(k) > 3 and not foreign_la(doc, t) and p + 1 < len(toks)
+        if (_lam_noun(doc, t) and p + 1 < len(toks)
                 and (_classify(keys[toks[p - 1]]) in ("title", "org") or keys[toks[p - 1]] == _GENERAL
                      or catalog.adjective(keys[toks[p - 1]])  # وزير الدولة الكويتي | لشؤون مجلس
                      or keys[toks[p - 1]] in _AFFILIATION)  # لجنة … التابعة | لغرفة تجارة جدة
@@ -667,8 +680,7 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             continue
         break
     if (p >= len(toks) or _looks_verb(keys[toks[p]]) or is_addressee(keys[toks[p]], catalog)
-            or (keys[toks[p]][:1] == "ل" and len(keys[toks[p]]) > 3 and not foreign_la(doc, toks[p])
-                and keys[toks[p]] not in _LAM_NAMES)):
+            or _lam_noun(doc, toks[p])):
         # (… "لأطباء عبر القارات": a لـ-noun is no given name)
         # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة; not "… لصحيفة")
         end = last_role + 1
