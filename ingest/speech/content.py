@@ -153,7 +153,7 @@ def _opens_words(doc: Doc, j: int, reach: int = 6) -> bool:
         return True
     k = doc.keys[j]
     cue = cues.lookup(doc.keys[j - 1])[0]
-    if (cue is None or cue.present or normalize(cue.lemma) not in _SUBJECT_SAY  # (المشهد …، يؤكد)
+    if (cue is None or cue.present or cue.lemma not in _SUBJECT_SAY  # (المشهد …، يؤكد)
             or not doc.is_word[j] or k[:1] in ("ل", "ب") or k in STOP_WORDS or k in _SCRIPTURE):
         return False
     for t in range(j + 1, min(len(doc), j + reach)):
@@ -165,8 +165,8 @@ def _opens_words(doc: Doc, j: int, reach: int = 6) -> bool:
     return False
 
 
-#: Speech verbs whose noun right after them is their subject, never an object.
-_SUBJECT_SAY = {normalize(w) for w in "قال ذكر أكد أوضح أضاف صرح أفاد رأى أعلن".split()}
+#: Speech verbs whose noun right after them is their subject, never an object (their lemmas).
+_SUBJECT_SAY = {cues.lookup(normalize(w))[0].lemma for w in "قال ذكر أكد أوضح أضاف صرح أفاد رأى أعلن".split()}
 #: "…، قال تعالى: ((…))"، "قال صلى الله عليه وسلم:": scripture quoted inside a speech is part
 #: of the speaker's words, not the end of them.
 _SCRIPTURE = {normalize(w) for w in "تعالى سبحانه عز جل صلى الله رسول النبي".split()}
