@@ -291,6 +291,19 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
     first = j
     stop = min(n, after + window)
     para = doc.para[after] if after < n else -1
+    gov = _SAY_PREPS.get(cue.lemma)
+    if gov and not cue.present:
+        p = skip_adjuncts(doc, after)
+        if (p + 1 < n and doc.keys[p] == gov and doc.is_word[p + 1]
+                and doc.keys[p + 1] not in ORG_HEADS and doc.keys[p + 1] != _LISAN
+                and doc.keys[p - 1] not in _GOVERNS_TOO):
+            # "أكد الوزير على ضرورة …"، "حذر المرشد من محاولات …": the preposition right after
+            # the subject governs the words (أكد على أن … as well); but in "حذر مصدر من داخل
+            # المحافظة من أن" a complementizer soon after shows the first من was the subject's
+            if is_complementizer(doc, p + 1):
+                return _after_comp(doc, p + 2)
+            if not any(is_complementizer(doc, t) for t in range(p + 2, min(n, p + 7))):
+                return _after_comp(doc, p + 1)
     if cue.ctype in ("np", "quoted") and first < n:
         first = skip_adjuncts(doc, after, prep_phrase=cue.ctype == "np")
         if first < n and doc.is_word[first] and not is_complementizer(doc, first):
@@ -356,12 +369,15 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
             j = comp
             continue
         if cue.ctype == "prep" and k in cue.preps:
+            if k == "الي" and any(doc.keys[t] in _ENVOYS for t in range(max(after, j - 4), j)):
+                j += 1  # "المبعوث الأممي إلى اليمن": the title's own preposition
+                continue
             c = j + 1
             if c < n and is_complementizer(doc, c):
                 c += 1
-            elif cue.lemma not in cues.NP_AFTER_PREP:
-                return None  # أشار إلى X (NP) refers to something; only أشار إلى أن reports
-            elif j > first + 1 and cue.lemma != "أعرب":
+            elif cue.lemma not in cues.NP_AFTER_PREP or (cue.present and cue.lemma in cues.NP_AFTER_PREP_PAST):
+                return None  # "تشير التوقعات إلى ارتفاع", "كان يشير إلى": a sign, a referent
+            elif j > first + 1 and cue.lemma in ("عبر", "دافع"):
                 return None  # عبر/دافع: the preposition follows the subject at once (عبر … عن طريق)
             return _after_comp(doc, c)
         if j > after and _starts_statement(doc, j):
@@ -378,6 +394,22 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         # quotation mark, opening with what only a speaker's own sentence opens with
         return _after_comp(doc, after)
     return None
+
+
+#: Say-verbs that also govern a preposition whose noun phrase is the statement (أكد على
+#: أهمية، حذر من محاولات); the preposition must follow the subject at once.
+_SAY_PREPS = {"أكد": "علي", "حذر": "من"}  # lemmas as written in cues._VERBS
+_LISAN = normalize("لسان")  # "أكد على لسان المتحدث": a relay, not the governed preposition
+#: Words in a subject that take the same preposition themselves: "مسؤول مطلع على الوضع",
+#: "المشرف على المشروع", "اثنان من الكتاب", "عدد من النواب".
+_GOVERNS_TOO = {normalize(w) for w in (
+    "مطلع مطلعة مطلعون مطلعين المطلع المطلعة المطلعين المشرف مشرف المشرفة القائم القائمين "
+    "اثنان اثنين ثلاثة عدد كثير بعض معظم غالبية أغلب العديد مجموعة أحد واحد جملة").split()}
+
+#: Titles and errands that take their own إلى (المبعوث الأممي إلى اليمن، في زيارته إلى).
+_ENVOYS = {normalize(w) for w in (
+    "مبعوث المبعوث مبعوثة سفير السفير سفيرة مندوب المندوب مندوبة ممثل الممثل موفد الموفد "
+    "زيارة زيارته زيارتها رحلة رحلته وصوله وصولها").split()}
 
 
 #: First words that only a speaker's own sentence opens with (we, I, we have, it was done …).

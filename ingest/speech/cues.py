@@ -96,9 +96,12 @@ _VERBS: list[tuple[str, str, tuple[str, ...], list[tuple[str, str, bool]]]] = [
 ]
 
 #: Verb + preposition cues whose words may be a noun phrase after the preposition (أعرب عن
-#: قلقه، عبّر عن أسفه، دافع عن الاتفاق) — for the others only a complementizer reports
-#: (أشار إلى أن …, but أشار إلى X merely refers to X).
-NP_AFTER_PREP = {"أعرب", "عبر", "دافع"}  # lemmas as written in _VERBS
+#: قلقه، عبّر عن أسفه، دافع عن الاتفاق، شدد على أهمية، أشار إلى ترحيب القيادة): the
+#: annotation conventions start the span after the preposition whatever follows it.
+NP_AFTER_PREP = {"أعرب", "عبر", "دافع", "شدد", "أشار", "لفت"}  # lemmas as written in _VERBS
+#: ... but a present أشار (تشير التوقعات إلى ارتفاع, كان يشير إلى القرار) points at a sign or a
+#: referent, not at words.
+NP_AFTER_PREP_PAST = {"أشار"}
 
 VERB_CUES: dict[str, Cue] = {}
 for _lemma, _ctype, _preps, _fs in _VERBS:
