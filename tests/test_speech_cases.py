@@ -200,6 +200,25 @@ def test_lafata_al_nazar_object_is_not_part_of_the_speaker():
     assert sts[1].quote.startswith("ضرورة استمرار")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # snn-2015-07-24-0737: the catalog knows the ministry once لـ is read off
+        ("وقال بيان لوزارة الدفاع العراقية، إن «الجانبين بحثا سبل تدعيم التعاون العسكري بين "
+         "البلدين».", "وزارة الدفاع العراقية"),
+        # snn-2015-08-01-0071: an organisation the catalog does not know
+        ("وأفاد بيان لبعثة الأمم المتحدة أمس بأن ليون «سيقوم بعقد مشاورات في الجزائر العاصمة مع "
+         "ممثلين عن المؤتمر الوطني العام».", "بعثة الأمم المتحدة"),
+        # snn-2015-07-22-0463
+        ("وذكر بيان لنقابة المعلمين: بأن التجمع سيكون أمام البرلمان للمطالبة بإطلاق سراح النشطاء "
+         "المعلمين.", "نقابة المعلمين"),
+    ],
+)
+def test_a_document_of_a_body_speaks_for_the_body(text: str, speaker: str):
+    s = one(text)
+    assert s.speaker == speaker and s.speaker_canonical == speaker
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

@@ -318,6 +318,12 @@ class _Extractor(SubjectSearch):
         m = None if plural or fronted is not None else parse_mention(doc, after_cue, self.cat)
         if m is None and not plural and fronted is None:
             m = self._subject_after_adjuncts(after_cue)
+        owner_lam = 0
+        if m is None and not plural and fronted is None:
+            m = self._document_owner(after_cue)
+        if (m is not None and m.start == after_cue + 1 and doc.keys[after_cue] in cues.DOC_NOUNS
+                and doc.keys[m.start][:1] == "ل" and doc.keys[m.start][:2] != "لل"):
+            owner_lam = 1  # "وقال بيان لوزارة الدفاع العراقية": the ministry, لـ read off
         if m is not None and m.head == "doc":
             if cue.ctype in ("np", "quoted") and m.next_tok > after_cue:
                 after_cue = m.next_tok  # "ودعا التقرير إلى …": the report is no object
@@ -355,7 +361,7 @@ class _Extractor(SubjectSearch):
         outer = self._outer(i)
         ref: Referent | None = None
         if m is not None:
-            ref = self._referent(m, cue.gender)
+            ref = self._referent(m, cue.gender, owner_lam)
             # a subject that acted without a statement is still a referent for what follows,
             # but only an organisation/entity (a name after دعا/حث may be the object)
             agrees = not cue.gender or not ref.gender or cue.gender == ref.gender
@@ -494,6 +500,19 @@ class _Extractor(SubjectSearch):
         if doc.keys[c][:1] in ("و", "ف") and len(doc.keys[c]) > 3 and self.text[s] in "وف":
             s += 1
         self._emit(ref, cue_text, cue_start, Content(s, en, "indirect", c, e), [], True)
+
+    def _document_owner(self, j: int) -> Mention | None:
+        """"وقال بيان لوزارة الخارجية إن …": a document (token ``j``) owned through لـ by a
+        body that parses only with لـ read off its first word speaks for that body."""
+        doc = self.doc
+        o = j + 1
+        if (o >= len(doc) or doc.keys[j] not in cues.DOC_NOUNS or doc.keys[o][:1] != "ل"
+                or doc.keys[o][:2] == "لل" or len(doc.keys[o]) < 4):
+            return None
+        owner = self._mention(o, True)
+        if owner is None or owner.start != o or owner.head not in ("org", "entity"):
+            return None
+        return owner
 
     def _mention(self, j: int, strip_lam: bool):
         """parse_mention at token j, reading a proclitic لـ off its first word (لمنظمة → منظمة)."""
