@@ -219,6 +219,19 @@ def test_a_document_of_a_body_speaks_for_the_body(text: str, speaker: str):
     assert s.speaker == speaker and s.speaker_canonical == speaker
 
 
+def test_naqlan_an_between_commas_source_speaks_and_relay_continues():
+    # snn-2015-08-03-0153 (the second sentence cut after its first clause)
+    sts = extract_statements("t", (
+        "وذكرت الإذاعة العامة الإسرائيلية، نقلا عن مسؤولين أمنيين إسرائيليين، أنه من الصعب "
+        "التسلل إلى الجماعات الإرهابية اليهودية الصغيرة، التي تعمل في إطار «تدفيع الثمن»، كونهم "
+        "لا يستخدمون الهواتف الجوالة، ولا يتحدثون أثناء التحقيق معهم.\nوقالت إن المخابرات كانت "
+        "قد كشفت عن وثيقة في بيت أحد المتهمين."))
+    assert sts[0].speaker == "مسؤولين أمنيين إسرائيليين"
+    assert sts[0].via == ["الإذاعة العامة الإسرائيلية"]
+    assert sts[0].quote.startswith("من الصعب")
+    assert sts[1].speaker_canonical.startswith("الإذاعة")  # not the officials: قالت agrees with it
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

@@ -343,6 +343,9 @@ class _Extractor(SubjectSearch):
                 m, coordinated = None, True
         after = m.next_tok if m is not None else after_cue
         relay: list[str] = []
+        if (m is not None and after + 3 < len(doc) and doc.keys[after] in ("،", ",")
+                and doc.keys[after + 1] == "نقلا"):
+            after += 1  # "وذكرت الإذاعة العامة الإسرائيلية، نقلا عن مسؤولين أمنيين، أنه …"
         if (m is not None and after + 2 < len(doc) and doc.keys[after] == "نقلا"
                 and doc.keys[after + 1] == "عن"):
             # "ذكرت صحيفة X نقلا عن مسؤول أن …": the source speaks, X relays
@@ -350,6 +353,9 @@ class _Extractor(SubjectSearch):
             if m2 is not None and m2.head != "doc":
                 relay = [doc.surface(m.start if m.role_start < 0 else min(m.start, m.role_start),
                                      m.next_tok)]
+                if self._outer(i) is None:
+                    # the relay stays a referent: "الإذاعة" later, or "وقالت" that agrees with it
+                    self.disc.add(self._referent(m, cue.gender))
                 m = m2
                 after = m2.next_tok
         continues = (transitive and m is None and pre and not plural and after_cue < len(doc)
