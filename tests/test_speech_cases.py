@@ -232,6 +232,24 @@ def test_naqlan_an_between_commas_source_speaks_and_relay_continues():
     assert sts[1].speaker_canonical.startswith("الإذاعة")  # not the officials: قالت agrees with it
 
 
+def test_preposed_source_then_fa_inna_opens_the_words():
+    # snn-2015-07-27-0656 (two sentences): «فان» after the source is no surname (فان غال)
+    sts = extract_statements("t", (
+        "وذكرت مصادر في المقاومة الشعبية بأن المعارك على أشدها، وتحاول فيها المقاومة السيطرة على "
+        "معسكر لبوزة مستفيدة من غارات لمقاتلات التحالف العربي. \nوحسب المصادر فان اثنين من رجال "
+        "المقاومة قُتلوا خلال المعارك وأُصيب العشرات منهم، في مقابل مقتل 10 من مسلحي جماعة "
+        "الحوثيين وقوات صالح."))
+    assert sts[1].speaker == "المصادر" and sts[1].speaker_canonical == "مصادر في المقاومة الشعبية"
+    assert sts[1].quote.startswith("اثنين من رجال")
+    # snn-2015-08-06-1303: mid-sentence, the source goes with the clause after it, not before
+    s = one(
+        "وتتوقع الحكومة المصرية زيادة عائدات قناة السويس بنسبة 259% عام 2023 ليبلغ 13.226 مليار "
+        "دولار مقارنة بالعائد الحالي 5.3 مليار دولار، وبحسب الموقع الرسمي لقناة السويس الجديدة، "
+        "فإن القدرة الاستيعابية ستكون 97 سفينة قياسية في اليوم عام 2023 بدلاً من 49 سفينة يوميًّا "
+        "عام 2014.")
+    assert s.speaker == "الموقع الرسمي" and s.quote.startswith("القدرة الاستيعابية")
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

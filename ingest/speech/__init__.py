@@ -63,6 +63,9 @@ from ingest.speech.subjects import (
 )
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
+_FAHASB = normalize("فحسب")
+#: "فإن"، "فإنه" after a preposed source: its words follow.
+_FA_INNA = {normalize(w) for w in "فإن فان فإنه فانه فإنها فانها فإنهم".split()}
 #: Past forms of نقل, "relayed": "نقلت الوكالة عن X أن …".
 _RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
 #: Nouns after which a cue's form is its verbal noun (ضرورة كشف، عدم ذكر).
@@ -520,14 +523,14 @@ class _Extractor(SubjectSearch):
             return None
         return owner
 
-    def _mention(self, j: int, strip_lam: bool):
+    def _mention(self, j: int, strip_lam: bool, limit: int = 24):
         """parse_mention at token j, reading a proclitic لـ off its first word (لمنظمة → منظمة)."""
         doc = self.doc
         orig = doc.keys[j]
         if strip_lam:
             doc.keys[j] = orig[1:]
         try:
-            return parse_mention(doc, j, self.cat)
+            return parse_mention(doc, j, self.cat, limit)
         finally:
             doc.keys[j] = orig
 
@@ -545,7 +548,14 @@ class _Extractor(SubjectSearch):
         lstrip = 0
         if doc.keys[j][:1] == "ل" and k in ("وفقا", "طبقا") and len(doc.keys[j]) > 2:
             lstrip = 1
-        m = self._mention(j, bool(lstrip))
+        # "وبحسب المصادر فان اثنين …"، "…، وبحسب الموقع الرسمي لقناة السويس، فإن القدرة …": the
+        # فإن that follows the source opens its words, wherever the marker stands
+        fa = next((t for t in range(j + 1, min(len(doc), j + 12))
+                   if doc.keys[t] in _FA_INNA or doc.keys[t] in SENT_END
+                   or cues.lookup(doc.keys[t])[0] is not None), -1)
+        if fa >= 0 and doc.keys[fa] not in _FA_INNA:
+            fa = -1
+        m = self._mention(j, bool(lstrip), limit=fa - j if fa >= 0 else 24)
         if m is not None and m.head == "doc":
             m = None
         if m is None or m.head not in ("org", "entity", "title", "name"):
@@ -571,9 +581,9 @@ class _Extractor(SubjectSearch):
         cue_start = doc.starts[i] + pre
         cue_text = self.text[cue_start : doc.ends[i]]
         s0 = doc.sent_start_tok(i)
-        if i - s0 <= 1:
+        if i - s0 <= 1 or fa >= 0:
             # preposed: "وبحسب X، فإن …"
-            t = m.next_tok
+            t = m.next_tok if fa < 0 else fa
             while t < len(doc) and doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان"):
                 t += 1
             if t >= len(doc):
@@ -751,7 +761,7 @@ class _Extractor(SubjectSearch):
             if k in cues.SAYING_PARTICIPLES:
                 self.participle(i)
                 continue
-            if bare in POSTPOSED_MARKERS:
+            if bare in POSTPOSED_MARKERS and k != _FAHASB:  # "فحسب" is "only"
                 self.marker(i)
                 continue
             if bare in NEWS_VERBS and (i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or bare != k):
