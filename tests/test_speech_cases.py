@@ -250,6 +250,20 @@ def test_preposed_source_then_fa_inna_opens_the_words():
     assert s.speaker == "الموقع الرسمي" and s.quote.startswith("القدرة الاستيعابية")
 
 
+def test_wa_bayna_after_bayna_is_between_not_a_cue():
+    # snn-2015-07-22-0032: the span runs past "وبين" to the end of the clause
+    s = one("وأضاف أن إسرائيل لم توقف أي مشروع جارٍ بينها وبين الولايات المتحدة ووزارة الدفاع "
+            "الأميركية، مشددا على أنه يجب على كلا الطرفين التعاون معًا.")
+    assert s.quote.endswith("ووزارة الدفاع الأميركية")
+    # snn-2015-07-24-0737: "وبين ما أعلنه مسؤولون": no statement with «بين» as its cue
+    sts = extract_statements("t", (
+        "وفي إطار عمليات تحرير الأنبار من تنظيم داعش، فإن القيادات العسكرية والسياسية العراقية "
+        "تتحدث عن بدء المعارك وتحقيقها تقدمًا كبيرًا في مختلف قواطعها في هذه المحافظة المترامية "
+        "الأطراف التي تمثل ثلث مساحة العراق، وبين ما أعلنه مسؤولون أميركيون من أن عمليات الأنبار "
+        "لم تبدأ بعد."))
+    assert not [st for st in sts if st.cue == "بين"]
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

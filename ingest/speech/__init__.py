@@ -32,6 +32,7 @@ from ingest.speech.content import (
     governed_at,
     is_complementizer,
     quoted_content,
+    second_between,
     skip_adjuncts,
     span_chars,
 )
@@ -306,6 +307,8 @@ class _Extractor(SubjectSearch):
         prev = doc.keys[i - 1] if i > 0 else ""
         if not pre and prev in _MASDAR_GOVERNORS and doc.para[i - 1] == doc.para[i]:
             return  # "ضرورة كشف مخططات …": a verbal noun, not a verb
+        if second_between(doc, i):
+            return
         if cue.lemma == "عبر" and not pre and doc.keys[i] == "عبر" and i > doc.sent_start_tok(i):
             return  # mid-clause "عبر" is the preposition "via" (نقلهم عبر الحدود، …، عبر صفحتها)
         if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):

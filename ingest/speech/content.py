@@ -73,12 +73,25 @@ def _bare_cue(doc: Doc, t: int) -> bool:
     return cue is not None and not pre
 
 
+#: "بين" and its pronoun forms: a later "وبين" in the clause is the second "between".
+_BAYNA = {normalize(w) for w in "بين بينه بينها بينهم بينهما بيننا وبين".split()}
+
+
+def second_between(doc: Doc, i: int) -> bool:
+    """"وبين" at token ``i`` is "and between", not بيّن "explained": "بين الطيران … وبين ما
+    أعلنه"، "جار بينها وبين الولايات المتحدة" (a shadda spells the verb out: وبيّن)."""
+    if doc.keys[i] != "وبين" or "\u0651" in doc.surface(i, i + 1):
+        return False
+    return (i + 1 < len(doc) and doc.keys[i + 1] == "ما") or any(
+        doc.keys[t] in _BAYNA for t in range(max(doc.sent_start_tok(i), i - 15), i))
+
+
 def _starts_statement(doc: Doc, j: int) -> bool:
     """Token ``j`` opens another attribution (وأضاف، وقال، كما قال، بينما قالت)."""
     k = doc.keys[j]
     cue, pre = cues.lookup(k)
     if cue is not None and pre:
-        return True
+        return not second_between(doc, j)
     if k in ("كما", "بينما", "فيما", "حيث", "حسبما", "وكان", "وكانت") and j + 1 < len(doc):
         return cues.lookup(doc.keys[j + 1])[0] is not None
     if k in cues.MADA or (k[:1] == "و" and k[1:] in cues.MADA):
