@@ -58,7 +58,9 @@ from ingest.speech.source import (
     time_phrase_len,
 )
 from ingest.speech.subjects import (
+    _CLAUSE_OPENERS,
     _RELATIVES,
+    ACT_VERBS,
     PERSON_DESCRIPTIONS,
     SubjectSearch,
 )
@@ -767,10 +769,12 @@ class _Extractor(SubjectSearch):
             if bare in POSTPOSED_MARKERS and k != _FAHASB:  # "فحسب" is "only"
                 self.marker(i)
                 continue
-            if bare in NEWS_VERBS and (i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or bare != k):
+            if (bare in NEWS_VERBS or bare in ACT_VERBS) and (
+                    i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or bare != k
+                    or doc.keys[i - 1] in _CLAUSE_OPENERS):
                 # "انتقد روبن سياسة كيري، ودعا إلى …": the subject of a non-speech verb that
                 # opens a clause is who a later subjectless cue continues with
-                self._verb_subject(i, strict=True)
+                self._verb_subject(i, strict=True, titled=True)
         self.out.sort(key=lambda x: x[0].start)
         self._uncued_continuations()
         self._cataphora()

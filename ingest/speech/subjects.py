@@ -40,6 +40,8 @@ from ingest.speech.source import (
     TIME_WORDS,
     TITLES,
     Mention,
+    _derived_masdar,
+    _personal_name_word,
     _split,
     is_addressee,
     mention_gender,
@@ -104,6 +106,20 @@ def _role_adverbial(doc: Doc, t: int) -> bool:
         return True
     return k == "في" and t + 1 < len(doc) and (doc.keys[t + 1] in _TIME_NOUNS
                                               or doc.keys[t + 1] in TIME_WORDS)
+
+#: Verbs of doing that open news clauses (وقام كارتر بزيارة، وقد واصل كارتر محاولاته، وكان
+#: رفلين قد شارك): their known subject is who a later subjectless cue continues with. Kept
+#: apart from NEWS_VERBS, which also end names.
+ACT_VERBS = {normalize(w) for w in (
+    "قام قامت واصل واصلت حاول حاولت سعى سعت تحدث تحدثت كان كانت").split()}
+
+def _noun_like(k: str) -> bool:
+    """A word that reads as a common noun rather than a name: a feminine or nisba ending
+    (قدرة، استثنائية، سياسة) or a derived verbal noun (التفجير); «الله» is a name word."""
+    return (k.endswith("ه") and k != "الله" and k not in _ME_NAMES_IN_H) or _derived_masdar(k)
+
+
+_ME_NAMES_IN_H = {normalize(w) for w in "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة".split()}
 
 _CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك بدوره بدورها "
                    "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
@@ -677,7 +693,7 @@ class SubjectSearch:
         return self._verb_subject(v, g, limit=i)
 
     def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
-                      strict: bool = False) -> Referent | None:
+                      strict: bool = False, titled: bool = False) -> Referent | None:
         """The named subject right after verb ``v`` when ``v`` is a speech cue or a frequent
         news verb (انتقد، سئل، قرر …), added to the discourse so that a later verb without a
         subject (ودعا إلى …، وصرح: …) continues with it. The object often follows the
@@ -687,7 +703,7 @@ class SubjectSearch:
         doc = self.doc
         k = doc.keys[v]
         bare = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
-        if bare not in NEWS_VERBS and cues.lookup(k)[0] is None:
+        if bare not in NEWS_VERBS and bare not in ACT_VERBS and cues.lookup(k)[0] is None:
             return None  # not a verb we know
         m = parse_mention(doc, v + 1, self.cat)
         heads = ("name", "entity") if strict else ("name", "org", "entity")
@@ -704,6 +720,24 @@ class SubjectSearch:
                     break
             if known is None and not strict and m.end - m.start >= 2 and not doc.keys[m.start].startswith("ال"):
                 known = m.end  # a two-word name of someone new, right after the verb
+            if (known is None and titled and 0 <= m.role_start < m.start
+                    and any(doc.keys[t] in TITLES and doc.keys[t] not in ANONYMOUS
+                            for t in range(m.role_start, m.role_end))):
+                # "بحث وزير الدفاع الأميركي آشتون كارتر أمس …": a title, then two or three
+                # words that can only be a personal name (the object starts at the first
+                # word that cannot: العبادي | أطرافا)
+                e = m.start
+                while e < min(m.end, m.start + 3) and not _noun_like(doc.keys[e]) and (
+                        _personal_name_word(doc, e) or (  # a surname in ف: مانويل فالس
+                            e > m.start and doc.keys[e][:1] == "ف" and len(doc.keys[e]) >= 3
+                            and doc.keys[e] not in STOP_WORDS and cues.lookup(doc.keys[e])[0] is None)):
+                    if doc.keys[e].startswith("ال") and (e == m.start or (
+                            e == m.start + 2 and doc.keys[e - 1] not in ("الله", "الرحمن", "الدين"))):
+                        break  # a family name in الـ is the second word (حيدر العبادي), or third after
+                        # عبد الرحمن; "عبير خليل | الأطفال" is the object
+                    e += 1
+                if e - m.start >= 2:
+                    known = e
             if known is None:
                 return None  # an unknown noun phrase: as likely the verb's object
             m = Mention(m.start, known, head="name", entity_id=m.entity_id, next_tok=known)
