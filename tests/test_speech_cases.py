@@ -288,6 +288,14 @@ def test_subjectless_cue_continues_with_the_subject_of_an_act():
     assert sts[1].cue == "دعا" and sts[1].speaker_canonical == "مانويل فالس"
 
 
+def test_foreign_given_name_in_lam_after_the_verb_is_the_speaker():
+    # snn-2015-07-31-0425: «لويك» is no لـ + a noun (like لرويترز): a surname follows
+    s = one("وقال لويك فيرين من محطة الأخبار الأوروبية «يورونيوز»: «تجاه هذا الواقع، المنتجون "
+            "البلجيكيون كانوا الأوائل في إطلاق حملة جودة الإنتاج بهدف الحصول على أسعار مناسبة، وكل "
+            "لتر من الحليب يباع بيورو واحد تخصص من ثمنه عشرة سنتيمات تعود مباشرة للمنتج».")
+    assert s.speaker == "لويك فيرين"
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "
