@@ -296,6 +296,24 @@ def test_foreign_given_name_in_lam_after_the_verb_is_the_speaker():
     assert s.speaker == "لويك فيرين"
 
 
+def test_participle_right_after_a_continuation_cue_is_part_of_it():
+    # snn-2015-07-25-0110: «وأضاف موضحا:» opens the speaker's words, it does not end them
+    sts = extract_statements("t", (
+        "وقال ناصر الحاسي، المتحدث باسم القوات الجوية، إن «سلاح الجو قام بقصف تمركزات للمجموعات "
+        "الإرهابية في محور الصابري»، في إشارة إلى حي ساحلي في وسط بنغازي بالقرب من الميناء. وأضاف "
+        "موضحا: «لقد قام سلاح الجو بتفجير مخزن ذخيرة للمجموعات الإرهابية في الصابري»."))
+    assert sts[1].cue == "أضاف" and sts[1].speaker_canonical == "ناصر الحاسي"
+    assert sts[1].quote == "لقد قام سلاح الجو بتفجير مخزن ذخيرة للمجموعات الإرهابية في الصابري"
+
+
+def test_participle_clause_after_a_comma_ends_the_span():
+    # snn-2015-07-31-1903: «، محملا …» is a statement of its own (not extracted), not more words
+    s = one("وأكد المعلمي، في تصريحات صحفية أمس، أن التحالف لا يستهدف المدنيين، وأنه يجري "
+            "التحقيق بشكل كامل في أي تقارير عن سقوط ضحايا بين المدنيين، محملا مليشيات الحوثي "
+            "مسؤولية فشل الهدنة الإنسانية.")
+    assert s.quote.endswith("بين المدنيين")
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

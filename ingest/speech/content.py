@@ -395,8 +395,8 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
             return _after_comp(doc, c)
         if j > after and _starts_statement(doc, j):
             break
-        if k in cues.OTHER_PARTICIPLES:
-            break
+        if k in cues.OTHER_PARTICIPLES and j > after:
+            break  # (right after the cue it is part of it: "وأضاف مشيرا إلى أن"، "وتابع مبديا")
         j += 1
     if cue.ctype == "cont" and comma_at >= 0 and comma_at + 1 < n:
         c = comma_at + 1

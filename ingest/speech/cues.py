@@ -119,9 +119,10 @@ SAYING_PARTICIPLES = {normalize(w) for w in ("قائلا", "قائلة", "قائ
 OTHER_PARTICIPLES = {
     normalize(w)
     for base in ("مشير", "مؤكد", "مضيف", "موضح", "لافت", "مشدد", "معتبر", "مبين", "منوه",
-                 "محذر", "داعي", "مطالب", "معرب", "مستدرك")
+                 "محذر", "داعي", "مطالب", "معرب", "مستدرك", "معلل", "متسائل", "مستنكر",
+                 "معلن", "كاشف", "مبدي", "محمل", "مرجح")
     for w in (base + "ا", base + "ة", base + "ين", base + "ون")
-}
+} | {normalize(w) for w in ("منتقدا", "منتقدة", "متهما")}  # (منتقدون، متهمون: critics, defendants)
 
 #: Verbs of stance that are no cues (forecast, hint, pledge, threat, praise, question …): their
 #: subject is a referent and their clause is the narrator's, but they introduce no statement
