@@ -398,7 +398,10 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         if k in cues.OTHER_PARTICIPLES and j > after:
             break  # (right after the cue it is part of it: "وأضاف مشيرا إلى أن"، "وتابع مبديا")
         j += 1
-    if cue.ctype == "cont" and comma_at >= 0 and comma_at + 1 < n:
+    if cue.ctype == "cont" and comma_at >= 0 and comma_at + 1 < n and not (
+            cue.lemma == "اختتم" and doc.keys[comma_at + 1] not in _SPEECH_OBJECTS
+            and doc.keys[comma_at - 1] not in _SPEECH_OBJECTS):
+        # ("اختتم كارتر، زيارته لإسرائيل": concluded a visit, not words; "واختتم، حديثه بالقول")
         c = comma_at + 1
         if doc.keys[c] not in _ADVERBIAL_START and doc.is_word[c]:
             return _after_comp(doc, c)
@@ -423,6 +426,11 @@ _GOVERNS_TOO = {normalize(w) for w in (
 _ENVOYS = {normalize(w) for w in (
     "مبعوث المبعوث مبعوثة سفير السفير سفيرة مندوب المندوب مندوبة ممثل الممثل موفد الموفد "
     "زيارة زيارته زيارتها رحلة رحلته وصوله وصولها").split()}
+
+
+#: What اختتم may conclude that is speech (حديثه، كلمته): anything else (زيارته) is an act.
+_SPEECH_OBJECTS = {normalize(w) for w in (
+    "حديثه حديثها كلمته كلمتها تصريحه تصريحها تصريحاته تصريحاتها بيانه بيانها خطابه خطابها").split()}
 
 
 #: First words that only a speaker's own sentence opens with (we, I, we have, it was done …).
