@@ -314,6 +314,17 @@ def test_participle_clause_after_a_comma_ends_the_span():
     assert s.quote.endswith("بين المدنيين")
 
 
+def test_directive_with_a_known_surname_in_al_as_subject():
+    # snn-2015-07-25-1226: «البردويل» is no common noun (like الكشف): the text named him before
+    sts = extract_statements("t", (
+        "وأعرب القيادي في حركة المقاومة الإسلامية \"حماس\" الدكتور صلاح البردويل عن أسفه لما وصفه "
+        "بـ \"الحملة الدعائية الكاذبة\" التي قال بأن الرئيس محمود عباس يقودها ضد حماس والشعب "
+        "الفلسطيني\"، وأكد أن من يعطل المصالحة فعلا هو الرئيس عباس نفسه .\nودعا البردويل إلى تكاتف "
+        "وطني فلسطيني لوضع حد لما أسماه بـ \"مهاترات عباس\"."))
+    s = next(st for st in sts if st.cue == "دعا")
+    assert s.speaker_canonical == "صلاح البردويل" and s.quote.startswith("تكاتف وطني")
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

@@ -620,7 +620,10 @@ class SubjectSearch:
             return False  # رفض/طالب/حث mid-clause: more often a noun (رفض الكونغرس للاتفاق)
         if m.head == "name" and not m.entity_id:
             k = doc.keys[m.start]
-            if (k.startswith("ال") and not self.cat.resolve(doc.surface(m.start, m.end))) or (
+            surface = doc.surface(m.start, m.end)
+            known = (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
+                     or self.disc.find(surface))
+            if (k.startswith("ال") and not known) or (
                     m.end - m.start == 1 and (k.endswith(("ين", "ون")) or len(k) < 3)):
                 return False  # الكشف، القصف التركي، المواطنين: not a named subject
         if m.head == "name" and m.end - m.start == 1 and not (
