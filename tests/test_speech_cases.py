@@ -477,6 +477,18 @@ def test_speaker_boundaries():
             "في تصريح أمس، إن العمل جار لتشكيل حكومة وحدة وطنية.")
     s = one(text)
     assert s.speaker_canonical == "محمود عباس"
+    # snn-2015-08-08-0426 (two sentences, the second cut): a year that ends the title is no
+    # part of the name after it
+    s = one("في غضون ذلك أعلن المتحدث الرسمي باسم البعثة الدولية المحلية المشتركة لمتابعة "
+            "الانتخابات البرلمانية مصر 2015 أيمن عقيل، عن تقدم البعثة بطلب رسمي للجنة العليا "
+            "للانتخابات البرلمانية. وأوضح عقيل أن البعثة الدولية المحلية لمتابعة الانتخابات "
+            "طالبت اللجنة العليا للانتخابات بمنحها 150 تصريحاً لمراقب دولي.", cue="أوضح")
+    assert s.speaker_canonical == "أيمن عقيل"
+    # snn-2015-08-10-0120 (cut): a comparative after the name ends it
+    s = one("كان أمين عام الاتحاد اليمني الدكتور حميد الشيباني أكثر صراحة حينما أكد في تصريح "
+            "خاص لـ«الشرق الأوسط» من مقر إقامته في العاصمة القطرية الدوحة أن الأمور لا تؤخذ بهذا "
+            "الشكل.")
+    assert s.speaker_canonical == "حميد الشيباني"
 
 
 def test_uncued_continuation_opening_with_emphatic_inna():

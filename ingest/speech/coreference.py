@@ -184,6 +184,7 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
             # (past بن/آل the given name is one more word: عبدالرحمن بن عباس الحكمي)
             k = doc.keys[j - 1]
             if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
+                    or any(ch.isdigit() for ch in k)  # "… مصر 2015 | أيمن عقيل"
                     or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله", "ال")
                     or k == "الله" and j - 2 >= 0 and doc.keys[j - 2] == _AYAT  # آية الله | علي خامنئي
                     or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
