@@ -695,6 +695,43 @@ class SubjectSearch:
         g = "f" if doc.keys[i].endswith(("ه", "ة")) else "m"
         return self._verb_subject(v, g, limit=i)
 
+    def _titled_name_end(self, m: Mention) -> int | None:
+        """"وزير الدفاع الأميركي آشتون كارتر أمس …": after a person's title, the two or three
+        words that can only be a personal name; the end of the name, or None. The object
+        starts at the first word that cannot (حيدر العبادي | أطرافا، مفتي عام السعودية |
+        حادث التفجير)."""
+        doc = self.doc
+        if not (0 <= m.role_start < m.start and any(
+                doc.keys[t] in TITLES and doc.keys[t] not in ANONYMOUS for t in range(m.role_start, m.role_end))):
+            return None
+        e = m.start
+        while e < min(m.end, m.start + 3) and not _noun_like(doc.keys[e]) and (
+                _personal_name_word(doc, e) or (  # a surname in ف: مانويل فالس
+                    e > m.start and doc.keys[e][:1] == "ف" and len(doc.keys[e]) >= 3
+                    and doc.keys[e] not in STOP_WORDS and cues.lookup(doc.keys[e])[0] is None)):
+            if doc.keys[e].startswith("ال") and (e == m.start or (
+                    e == m.start + 2 and doc.keys[e - 1] not in ("الله", "الرحمن", "الدين"))):
+                break  # a family name in الـ is the second word (حيدر العبادي), or third after
+                # عبد الرحمن; "عبير خليل | الأطفال" is the object
+            e += 1
+        return e if e - m.start >= 2 else None
+
+    def _titled_subject_first(self, s0: int) -> Referent | None:
+        """"حاكم فلوريدا السابق جيب بوش ركز على …": a sentence that opens with a title and a
+        name, then a verb, has that person as its subject: a later subjectless cue (وأشار
+        إلى …) continues with them, not with the speaker of an earlier paragraph."""
+        doc = self.doc
+        m = parse_mention(doc, s0, self.cat)
+        if m is None or m.head != "name" or m.role_start != s0:
+            return None
+        e = self._titled_name_end(m)
+        if e is None or e != m.end or e >= len(doc) or not doc.is_word[e] or doc.keys[e] in STOP_WORDS:
+            return None
+        ref = self._referent(Mention(m.start, e, m.role_start, m.role_end, head="name",
+                                     entity_id=m.entity_id, next_tok=e), "")
+        self.disc.add(ref)
+        return ref
+
     def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
                       strict: bool = False, titled: bool = False) -> Referent | None:
         """The named subject right after verb ``v`` when ``v`` is a speech cue or a frequent
@@ -723,24 +760,8 @@ class SubjectSearch:
                     break
             if known is None and not strict and m.end - m.start >= 2 and not doc.keys[m.start].startswith("ال"):
                 known = m.end  # a two-word name of someone new, right after the verb
-            if (known is None and titled and 0 <= m.role_start < m.start
-                    and any(doc.keys[t] in TITLES and doc.keys[t] not in ANONYMOUS
-                            for t in range(m.role_start, m.role_end))):
-                # "بحث وزير الدفاع الأميركي آشتون كارتر أمس …": a title, then two or three
-                # words that can only be a personal name (the object starts at the first
-                # word that cannot: العبادي | أطرافا)
-                e = m.start
-                while e < min(m.end, m.start + 3) and not _noun_like(doc.keys[e]) and (
-                        _personal_name_word(doc, e) or (  # a surname in ف: مانويل فالس
-                            e > m.start and doc.keys[e][:1] == "ف" and len(doc.keys[e]) >= 3
-                            and doc.keys[e] not in STOP_WORDS and cues.lookup(doc.keys[e])[0] is None)):
-                    if doc.keys[e].startswith("ال") and (e == m.start or (
-                            e == m.start + 2 and doc.keys[e - 1] not in ("الله", "الرحمن", "الدين"))):
-                        break  # a family name in الـ is the second word (حيدر العبادي), or third after
-                        # عبد الرحمن; "عبير خليل | الأطفال" is the object
-                    e += 1
-                if e - m.start >= 2:
-                    known = e
+            if known is None and titled:
+                known = self._titled_name_end(m)
             if known is None:
                 return None  # an unknown noun phrase: as likely the verb's object
             m = Mention(m.start, known, head="name", entity_id=m.entity_id, next_tok=known)
