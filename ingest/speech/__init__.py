@@ -740,6 +740,8 @@ class _Extractor(SubjectSearch):
                 continue
             k = doc.keys[i]
             cue, pre = cues.lookup(k)
+            if i == doc.sent_start_tok(i) and cue is None:
+                self._titled_subject_first(i)  # "حاكم فلوريدا السابق جيب بوش ركز على …"
             if cue is not None:
                 self.verb_cue(i, cue, pre, 1)
                 continue
