@@ -506,6 +506,16 @@ def test_speaker_boundaries():
     assert s.speaker_canonical == "حميد الشيباني"
 
 
+def test_subject_before_a_when_clause_is_not_glued_to_it():
+    # snn-2015-08-08-0081: «عندما» opens the clause of the cue; the words before it are not a name
+    sts = extract_statements("t", (
+        "وقال دونالد ترامب: «لن أقطع هذا الوعد في المرحلة الحالية»، مثيرًا غضب مرشح آخر وهتافات "
+        "مناهضة من قبل ناشطين حضروا المناظرة التي استمرت ساعتين.\n\n لكن رجل الأعمال أثار الضحك "
+        "عندما ذكر أنه في الماضي «أعطى الكثير من الأموال لمعظم الناس الموجودين على هذه المنصة "
+        "الآن» لشراء دعمهم."))
+    assert sts[1].cue == "ذكر" and sts[1].speaker_canonical == "دونالد ترامب"
+
+
 def test_uncued_continuation_opening_with_emphatic_inna():
     # seed-000 (gold q09): the sentence after the ministry's statement opens with إنّ and
     # has no cue; it and the narrative-free sentence after it go on quoting the ministry
