@@ -516,6 +516,13 @@ def test_subject_before_a_when_clause_is_not_glued_to_it():
     assert sts[1].cue == "ذكر" and sts[1].speaker_canonical == "دونالد ترامب"
 
 
+def test_the_same_sources_is_a_short_reference():
+    # snn-2015-08-06-2415: «المصادر ذاتها» ('the same sources') names the source, not its words
+    sts = extract_statements("t", "ووفق المصادر ذاتها، اطلقت تلك القوات لاحقا عملية تمشيط واسعة "
+                                  "للبحث عن اي تواجد للمتمردين الحوثيين.")
+    assert sts and sts[0].speaker == "المصادر" and sts[0].quote.startswith("اطلقت")
+
+
 def test_uncued_continuation_opening_with_emphatic_inna():
     # seed-000 (gold q09): the sentence after the ministry's statement opens with إنّ and
     # has no cue; it and the narrative-free sentence after it go on quoting the ministry

@@ -67,6 +67,8 @@ from ingest.speech.subjects import (
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 _FAHASB = normalize("فحسب")
+#: "المصادر ذاتها/نفسها": "the same (sources)", part of the source's name.
+_SAME = {normalize(w) for w in "ذاته ذاتها ذاتهم نفسه نفسها نفسهم".split()}
 #: "فإن"، "فإنه" after a preposed source: its words follow.
 _FA_INNA = {normalize(w) for w in "فإن فان فإنه فانه فإنها فانها فإنهم".split()}
 #: Past forms of نقل, "relayed": "نقلت الوكالة عن X أن …".
@@ -589,7 +591,7 @@ class _Extractor(SubjectSearch):
         if i - s0 <= 1 or fa >= 0:
             # preposed: "وبحسب X، فإن …"
             t = m.next_tok if fa < 0 else fa
-            while t < len(doc) and doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان"):
+            while t < len(doc) and (doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان") or doc.keys[t] in _SAME):
                 t += 1
             if t >= len(doc):
                 return  # the source ends the text (snn 2015-07-31-01a2a95db7d1)
