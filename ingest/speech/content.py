@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingest.arabic import normalize
 from ingest.speech import cues
 from ingest.speech.source import (
+    OBJECT_MASDARS,
     ORG_HEADS,
     QUOTE_OPEN,
     STOP_WORDS,
@@ -304,6 +305,12 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
     first = j
     stop = min(n, after + window)
     para = doc.para[after] if after < n else -1
+    if cue.lemma == "أكد" and not cue.present:
+        p = skip_adjuncts(doc, after)
+        if p < n and doc.keys[p] in OBJECT_MASDARS and doc.para[p] == doc.para[after]:
+            # "أكد الوزير أهمية الدور …"، "أكدت استعدادها لتقديم …": a masdar object that only
+            # carries words (importance, need, readiness …) is the statement
+            return _after_comp(doc, p)
     gov = _SAY_PREPS.get(cue.lemma)
     if gov and not cue.present:
         p = skip_adjuncts(doc, after)

@@ -413,7 +413,7 @@ KANA = {normalize(w): g for w, g in (("كان", "m"), ("وكان", "m"), ("كا�
 
 _KUNNA = _n("كنا كنت كنتم")
 #: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
-_OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف "
+OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف "
                      "انفتاح إنكار مسؤولية")
 
 
@@ -487,7 +487,7 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return False  # "أقر لاكور | بالكذب"، "رحب X | بالقرار": a governed object, no surname
     if t > 0 and doc.keys[t - 1] in HONORIFIC_PRONOUNS:
         return False  # "سموه" is a whole mention: "أكد سموه | بما حظي"
-    if not first_pos and (k in _OBJECT_MASDARS or (
+    if not first_pos and (k in OBJECT_MASDARS or (
             len(k) >= 5 and doc.surface(t, t + 1).endswith(("ته", "تها", "تهم", "ها", "هم")))):
         return False  # the object starts: "أكد جون كيري | أهمية الدور", "أوباما | زيارته"
     if not first_pos and k[:1] == "ل" and len(k) > 3:
