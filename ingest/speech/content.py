@@ -322,7 +322,10 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
             # المحافظة من أن" a complementizer soon after shows the first من was the subject's
             if is_complementizer(doc, p + 1):
                 return _after_comp(doc, p + 2)
-            if not any(is_complementizer(doc, t) for t in range(p + 2, min(n, p + 7))):
+            near = range(p + 2, min(n, p + 7))
+            near = near[:next((q for q, t in enumerate(near) if doc.keys[t] in ("،", ",") or doc.keys[t] in SENT_END),
+                              len(near))]  # (a comma ends the clause: "من تأجيل البطولة، واعتبروا أن")
+            if not any(is_complementizer(doc, t) for t in near):
                 return _after_comp(doc, p + 1)
     if cue.ctype in ("np", "quoted") and first < n:
         first = skip_adjuncts(doc, after, prep_phrase=cue.ctype == "np")
