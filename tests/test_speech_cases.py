@@ -341,6 +341,25 @@ def test_sentence_opening_with_a_title_and_a_name_sets_who_continues():
     assert [s.speaker_canonical for s in bush] == ["جيب بوش", "جيب بوش"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "start"),
+    [
+        # snn-2015-07-21-0564: after أنّ the noun is the subject; the one after دعت its object
+        ("ذكرت وزارة الدفاع الكورية الجنوبية أن سيول دعت بيونغ يانغ أمس الجمعة للمشاركة في "
+         "محادثات أمنية دولية لنواب وزراء دفاع 33 دولة، من المقرر أن تعقد بسيول في سبتمبر (أيلول) "
+         "المقبل، مما يزيد آمال إجراء اتصال نادر بين الكوريتين ورأب الصدع بينهما.", "سيول",
+         "بيونغ يانغ"),
+        # snn-2015-08-08-0426 (cut): the body's لـ-complement runs on to the verb
+        ("وأوضح عقيل أن البعثة الدولية المحلية لمتابعة الانتخابات طالبت اللجنة العليا للانتخابات "
+         "بمنحها 150 تصريحاً لمراقب دولي.", "البعثة الدولية المحلية لمتابعة الانتخابات",
+         "اللجنة العليا"),
+    ],
+)
+def test_subject_after_a_complementizer_is_the_nested_speaker(text: str, speaker: str, start: str):
+    nested = extract_statements("t", text)[1]
+    assert nested.speaker == speaker and nested.quote.startswith(start)
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

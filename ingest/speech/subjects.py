@@ -41,6 +41,7 @@ from ingest.speech.source import (
     TITLES,
     Mention,
     _derived_masdar,
+    _looks_verb,
     _personal_name_word,
     _split,
     is_addressee,
@@ -553,6 +554,38 @@ class SubjectSearch:
             if openers is KANA or rest != m.next_tok + 1:
                 return None  # something other than a relative clause or an apposition
         return m
+
+    def _subject_after_complementizer(self, i: int, pre: int) -> Mention | None:
+        """"… أن البعثة الدولية لمتابعة الانتخابات طالبت اللجنة العليا …": after أنّ/إنّ a
+        noun phrase is the subject of the verb that follows it, so the noun after the verb
+        is its object, not its subject. The phrase must run from the complementizer right up
+        to the verb."""
+        if pre:
+            return None
+        doc = self.doc
+        s0 = doc.sent_start_tok(i)
+        for k in range(i - 2, max(s0, i - 12) - 1, -1):
+            key = doc.keys[k]
+            if not doc.is_word[k] or key in SENT_END or cues.lookup(key)[0] is not None:
+                return None
+            if key in ("ان", "إن", "بان") and k + 1 < i:  # (no attached pronoun: أنه قال is a pronoun)
+                first = doc.keys[k + 1]
+                if (first in NEWS_VERBS or first in KANA or first[:1] in ("ي", "ت") and len(first) == 4
+                        or _looks_verb(first)):
+                    return None  # "أن يكون قرار …"، "أن يذكر النظام": a verb, not a subject
+                m = parse_mention(doc, k + 1, self.cat)
+                if m is None or m.head not in ("name", "org", "entity", "title") or m.start != k + 1:
+                    return None
+                if m.next_tok == i:
+                    return m
+                if m.head in ("org", "entity") and m.next_tok < i and all(
+                        doc.keys[t][:1] in ("ل", "ا") and doc.keys[t] not in _RELATIVES
+                        and doc.keys[t] not in STOP_WORDS for t in range(m.next_tok, i)):
+                    # "أن البعثة الدولية المحلية | لمتابعة الانتخابات طالبت": the body's own
+                    # لـ-complement and الـ-adjectives run on to the verb
+                    return Mention(m.start, i, head=m.head, entity_id=m.entity_id, next_tok=i)
+                return None
+        return None
 
     def _subject_only(self, m: Mention, cue: cues.Cue) -> Mention | None:
         """The subject of a transitive cue without the object glued to it (trim_object), or
