@@ -776,8 +776,9 @@ class _Extractor(SubjectSearch):
             if bare in POSTPOSED_MARKERS and k != _FAHASB:  # "فحسب" is "only"
                 self.marker(i)
                 continue
-            if (bare in NEWS_VERBS or bare in ACT_VERBS) and (
-                    i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or bare != k
+            verb = k if (k in NEWS_VERBS or k in ACT_VERBS) else bare  # (واصل، وصل: و of the root)
+            if (verb in NEWS_VERBS or verb in ACT_VERBS) and (
+                    i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or verb != k
                     or doc.keys[i - 1] in _CLAUSE_OPENERS):
                 # "انتقد روبن سياسة كيري، ودعا إلى …": the subject of a non-speech verb that
                 # opens a clause is who a later subjectless cue continues with

@@ -780,7 +780,7 @@ class SubjectSearch:
         speaker already met, or a name the text spells out in full elsewhere."""
         doc = self.doc
         k = doc.keys[v]
-        bare = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        bare = k if (k in NEWS_VERBS or k in ACT_VERBS) else k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
         if bare not in NEWS_VERBS and bare not in ACT_VERBS and cues.lookup(k)[0] is None:
             return None  # not a verb we know
         m = parse_mention(doc, v + 1, self.cat)
