@@ -324,6 +324,10 @@ def test_participle_clause_after_a_comma_ends_the_span():
             "التحقيق بشكل كامل في أي تقارير عن سقوط ضحايا بين المدنيين، محملا مليشيات الحوثي "
             "مسؤولية فشل الهدنة الإنسانية.")
     assert s.quote.endswith("بين المدنيين")
+    # snn-2015-08-08-0081: «، ووصف …» is a second act of the speaker, not more of his words
+    s = one("وأعرب ترامب عن معارضته للإجهاض، ووصف الاتفاق النووي مع إيران بأنه سيجلب الدمار على "
+            "أجزاء كبيرة من العالم.")
+    assert s.quote == "معارضته للإجهاض"
 
 
 def test_directive_with_a_known_surname_in_al_as_subject():

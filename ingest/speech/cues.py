@@ -129,7 +129,7 @@ OTHER_PARTICIPLES = {
 #: (tried as cues: poor speakers, see docs/benchmarks.md).
 STANCE_VERBS = {normalize(w) for w in (
     "توقع توقعت لمح لمحت ألمح ألمحت رجح رجحت استبعد استبعدت تعهد تعهدت توعد توعدت انتقد "
-    "انتقدت أبدى أبدت أشاد أشادت ثمن ثمنت تساءل تساءلت اقترح اقترحت").split()}
+    "انتقدت أبدى أبدت أشاد أشادت ثمن ثمنت تساءل تساءلت اقترح اقترحت وصف").split()}
 
 #: "جاء في بيان/تقرير/رسالة": the document introduces the words.
 JAA = {normalize("جاء"), normalize("ورد")}
