@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.arabic import normalize
 from ingest.speech import extract_statements
 
 
@@ -328,6 +329,17 @@ def test_participle_clause_after_a_comma_ends_the_span():
     s = one("وأعرب ترامب عن معارضته للإجهاض، ووصف الاتفاق النووي مع إيران بأنه سيجلب الدمار على "
             "أجزاء كبيرة من العالم.")
     assert s.quote == "معارضته للإجهاض"
+
+
+def test_kama_and_a_directive_with_an_object_pronoun_ends_the_span():
+    # snn-2015-07-23-0035 (Arabic presentation forms, kept as written): «، كما طالبهم بـ…» is the
+    # next statement
+    s = extract_statements("t", (
+        "ﻭﺃﺷﺎﺭ ﺍﻟﻤﺼﺪﺭ ﺇﻟﻰ ﺃﻧﻪ ﺳﻴﺘﻢ ﺇﺻﻼﺡ ﺃﻭﺿﺎﻉ ﺍﻟﺠﻨﻮﺩ ﻭﺍﻟﻀﺒﺎﻁ ﻓﻲ ﺇﻃﺎﺭ ﺍﻟﻤﻨﻄﻘﺔ ﺍﻟﻌﺴﻜﺮﻳﺔ "
+        "ﻭﺃﻧﻪ ﺳﺘﻜﻮﻥ ﻟﻬﻢ ﺭﻭﺍﺗﺐ ﻣﺠﺰﻳﺔ، كما طالبهم بـ\u200f«ﻋﺪﻡ ﺍﻻﻟﺘﻔﺎﺕ إلى ﺍﻟﺪﻋﻮﺍﺕ ﺍﻟﺘﻲ "
+        "ﺗﺘﺒﻨﺎﻫﺎ ﻣﻴﻠﻴﺸﻴﺎﺕ ﺍﻟﺤﻮﺛﻲ ﺍﻟﺘﻲ ﺗﺪﻋﻮ ﻹﻳﻘﺎﻑ ﺭﻭﺍﺗﺒﻬﻢ ﻣﺎ ﻟﻢ ﻳﻘﺎﺗﻠﻮﺍ ﻓﻲ ﺻﻔﻮﻑ "
+        "ﻣﻴﻠﻴﺸﻴﺎﺗﻬﺎ\u200f»."))[0]
+    assert normalize(s.quote).endswith(normalize("رواتب مجزية")) and "طالبهم" not in s.quote
 
 
 def test_directive_with_a_known_surname_in_al_as_subject():

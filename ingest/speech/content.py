@@ -74,6 +74,7 @@ def _bare_cue(doc: Doc, t: int) -> bool:
     return cue is not None and not pre
 
 
+_NO_CUE = cues.Cue("", "", "")
 #: "بين" and its pronoun forms: a later "وبين" in the clause is the second "between".
 _BAYNA = {normalize(w) for w in "بين بينه بينها بينهم بينهما بيننا وبين".split()}
 
@@ -94,7 +95,12 @@ def _starts_statement(doc: Doc, j: int) -> bool:
     if cue is not None and pre:
         return not second_between(doc, j)
     if k in ("كما", "بينما", "فيما", "حيث", "حسبما", "وكان", "وكانت") and j + 1 < len(doc):
-        return cues.lookup(doc.keys[j + 1])[0] is not None
+        nxt = doc.keys[j + 1]
+        if cues.lookup(nxt)[0] is not None:
+            return True
+        stem = next((nxt[: -len(p)] for p in ("هم", "ها", "ه") if nxt.endswith(p) and len(nxt) - len(p) >= 3), "")
+        # "، كما طالبهم بـ…": a directive cue with its object pronoun (not "فيما قاله": what X said)
+        return k == "كما" and stem != "" and (cues.lookup(stem)[0] or _NO_CUE).ctype in ("quoted", "np")
     if k in cues.MADA or (k[:1] == "و" and k[1:] in cues.MADA):
         return True
     if k in cues.JAA or (k[:1] == "و" and k[1:] in cues.JAA):
