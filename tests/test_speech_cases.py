@@ -387,6 +387,13 @@ def test_subject_after_a_complementizer_is_the_nested_speaker(text: str, speaker
     assert nested.speaker == speaker and nested.quote.startswith(start)
 
 
+def test_plural_verb_after_a_complementizer_has_the_noun_before_it_as_subject():
+    # snn-2015-08-06-0494: «غير ان المراقبين يؤكدون ان …»
+    s = one("غير ان المراقبين يؤكدون ان الغارات التركية استهدفت الناشطين الاكراد اكثر مما استهدفت "
+            "الجهاديين.")
+    assert s.speaker == "المراقبين" and s.quote.startswith("الغارات التركية")
+
+
 def test_mixed_quote_is_indirect():
     # snn-2015-08-09-1132
     s = one("ومن جانبه قال يالجين اكدوجان نائب رئيس الوزراء التركي: إن الدولة تواصل مباحثاتها من "

@@ -325,8 +325,9 @@ class _Extractor(SubjectSearch):
         # a verb that opens its clause agrees in number only with a pronoun subject
         # (قالوا إن، يعتبرون «مقربين»): a noun after a plural form is not its subject
         fronted = self._fronted_subject(i, cue, pre)
-        if fronted is None and cue.ctype in ("np", "quoted"):
-            # "أن البعثة … طالبت اللجنة العليا بـ…": the noun after the verb is its object
+        if fronted is None and (cue.ctype in ("np", "quoted") or plural):
+            # "أن البعثة … طالبت اللجنة العليا بـ…": the noun after the verb is its object;
+            # "فإن خبراء ماليين مستقلين قالوا إن …": a plural verb has no noun subject after it
             fronted = self._subject_after_complementizer(i, pre)
         m = None if plural or fronted is not None else parse_mention(doc, after_cue, self.cat)
         if m is None and not plural and fronted is None:
