@@ -595,7 +595,7 @@ class _Extractor(SubjectSearch):
         if i - s0 <= 1 or fa >= 0:
             # preposed: "وبحسب X، فإن …"
             t = m.next_tok if fa < 0 else fa
-            while t < len(doc) and (doc.keys[t] in ("،", ",", "فان", "فانه", "فانها", "ان") or doc.keys[t] in _SAME):
+            while t < len(doc) and (doc.keys[t] in ("،", ",", "ان") or doc.keys[t] in _FA_INNA or doc.keys[t] in _SAME):
                 t += 1
             if t >= len(doc):
                 return  # the source ends the text (snn 2015-07-31-01a2a95db7d1)

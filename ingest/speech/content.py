@@ -16,6 +16,7 @@ from ingest.speech import cues
 from ingest.speech.source import (
     OBJECT_MASDARS,
     ORG_HEADS,
+    PARTITIVES,
     QUOTE_OPEN,
     STOP_WORDS,
     TIME_WORDS,
@@ -436,7 +437,7 @@ _LISAN = normalize("لسان")  # "أكد على لسان المتحدث": a rel
 #: "المشرف على المشروع", "اثنان من الكتاب", "عدد من النواب".
 _GOVERNS_TOO = {normalize(w) for w in (
     "مطلع مطلعة مطلعون مطلعين المطلع المطلعة المطلعين المشرف مشرف المشرفة القائم القائمين "
-    "اثنان اثنين ثلاثة عدد كثير بعض معظم غالبية أغلب العديد مجموعة أحد واحد جملة").split()}
+    "اثنان اثنين ثلاثة أحد واحد جملة").split()} | PARTITIVES
 
 #: Titles and errands that take their own إلى (المبعوث الأممي إلى اليمن، في زيارته إلى).
 _ENVOYS = {normalize(w) for w in (

@@ -261,7 +261,7 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
         if inner is None or inner.head == "doc":
             return None
         return Mention(j, inner.next_tok, head="title", next_tok=inner.next_tok)
-    if j + 2 < n and doc.keys[j] in _PARTITIVES and doc.keys[j + 1] == "من":
+    if j + 2 < n and doc.keys[j] in PARTITIVES and doc.keys[j + 1] == "من":
         # "كثير من المشاركين"، "عدد من النواب": the group named after من
         inner = parse_mention(doc, j + 2, catalog, limit)
         if inner is None or inner.head == "doc":
@@ -554,7 +554,7 @@ _SOURCE_ADJECTIVES = _n(
     "مقرب مقربة مقربون مقربين مطلع مطلعة مطلعون مطلعين خاص خاصة كبير كبيرة كبار رفيع رفيعة "
     "رفيعو بارز بارزة بارزون موثوق موثوقة مسؤول مسؤولة مختص مختصة متطابقة عدة معارض معارضة "
     "معارضون موال موالية مستقل مستقلة سابق سابقة آخر أخرى آخرون آخرين")
-_PARTITIVES = _n("كثير عدد بعض معظم غالبية أغلب العديد مجموعة")
+PARTITIVES = _n("كثير عدد بعض معظم غالبية أغلب العديد مجموعة")
 ANONYMOUS = _n("مصدر مصادر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون خبراء")
 
 

@@ -117,10 +117,10 @@ ACT_VERBS = {normalize(w) for w in (
 def _noun_like(k: str) -> bool:
     """A word that reads as a common noun rather than a name: a feminine or nisba ending
     (قدرة، استثنائية، سياسة) or a derived verbal noun (التفجير); «الله» is a name word."""
-    return (k.endswith("ه") and k != "الله" and k not in _ME_NAMES_IN_H) or _derived_masdar(k)
+    return (k.endswith("ه") and k != "الله" and k not in _NAMES_IN_TA) or _derived_masdar(k)
 
 
-_ME_NAMES_IN_H = {normalize(w) for w in "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة".split()}
+_NAMES_IN_TA = {normalize(w) for w in "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة".split()}
 
 _CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك بدوره بدورها "
                    "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
@@ -568,7 +568,7 @@ class SubjectSearch:
             key = doc.keys[k]
             if not doc.is_word[k] or key in SENT_END or cues.lookup(key)[0] is not None:
                 return None
-            if key in ("ان", "إن", "بان") and k + 1 < i:  # (no attached pronoun: أنه قال is a pronoun)
+            if key in ("ان", "بان") and k + 1 < i:  # أنّ/إنّ/بأنّ (normalised); أنه قال is a pronoun
                 first = doc.keys[k + 1]
                 if (first in NEWS_VERBS or first in KANA or first[:1] in ("ي", "ت") and len(first) == 4
                         or _looks_verb(first)):
