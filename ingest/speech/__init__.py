@@ -63,6 +63,7 @@ from ingest.speech.subjects import (
     ACT_VERBS,
     PERSON_DESCRIPTIONS,
     SubjectSearch,
+    clause_verb,
 )
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
@@ -777,7 +778,7 @@ class _Extractor(SubjectSearch):
             if bare in POSTPOSED_MARKERS and k != _FAHASB:  # "فحسب" is "only"
                 self.marker(i)
                 continue
-            verb = k if (k in NEWS_VERBS or k in ACT_VERBS) else bare  # (واصل، وصل: و of the root)
+            verb = clause_verb(k)
             if (verb in NEWS_VERBS or verb in ACT_VERBS) and (
                     i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or verb != k
                     or doc.keys[i - 1] in _CLAUSE_OPENERS):

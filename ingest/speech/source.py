@@ -348,8 +348,8 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
         m_len, eid = mn_len, mid
     c0 = _classify(k0)
     if k0[:1] == "ل" and c0 == "word" and not eid and not (
-            len(toks) >= 2 and len(k0) >= 4 and foreign_la(doc, first) and not is_addressee(k0, catalog)
-            and len(toks) == 2 and doc.is_word[toks[1]] and len(keys[toks[1]]) >= 3
+            len(toks) == 2 and len(k0) >= 4 and foreign_la(doc, first) and not is_addressee(k0, catalog)
+            and doc.is_word[toks[1]] and len(keys[toks[1]]) >= 3
             and not keys[toks[1]].startswith(("ال", "ل", "و", "ب"))
             and not keys[toks[1]].endswith(("ه", "ها", "هم")) and _classify(keys[toks[1]]) == "word"):
         return None  # an addressee (لرويترز) or a complement, not a subject; but "وقال لويك

@@ -114,6 +114,14 @@ def _role_adverbial(doc: Doc, t: int) -> bool:
 ACT_VERBS = {normalize(w) for w in (
     "قام قامت واصل واصلت حاول حاولت سعى سعت تحدث تحدثت كان كانت").split()}
 
+def clause_verb(k: str) -> str:
+    """The key of a news or act verb without a leading و/ف, unless the word is such a verb as
+    written (واصل، وصل: the و of the root) — as cues.strip_conj keeps a cue that starts with و."""
+    if k in NEWS_VERBS or k in ACT_VERBS:
+        return k
+    return k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+
+
 def _noun_like(k: str) -> bool:
     """A word that reads as a common noun rather than a name: a feminine or nisba ending
     (قدرة، استثنائية، سياسة) or a derived verbal noun (التفجير); «الله» is a name word."""
@@ -780,7 +788,7 @@ class SubjectSearch:
         speaker already met, or a name the text spells out in full elsewhere."""
         doc = self.doc
         k = doc.keys[v]
-        bare = k if (k in NEWS_VERBS or k in ACT_VERBS) else k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        bare = clause_verb(k)
         if bare not in NEWS_VERBS and bare not in ACT_VERBS and cues.lookup(k)[0] is None:
             return None  # not a verb we know
         m = parse_mention(doc, v + 1, self.cat)
