@@ -222,11 +222,33 @@ def test_lafata_al_nazar_object_is_not_part_of_the_speaker():
         # snn-2015-07-22-0463
         ("وذكر بيان لنقابة المعلمين: بأن التجمع سيكون أمام البرلمان للمطالبة بإطلاق سراح النشطاء "
          "المعلمين.", "نقابة المعلمين"),
+        # snn-2015-08-07-0837: the issuer after من
+        ("وقال بيان من وزارة الداخلية إن تلك الخلايا نفذت خمسة حوادث.", "وزارة الداخلية"),
+        # snn-2015-07-23-1102: … after «صادر عن»
+        ("وقال بيان صادر عن البيت الأبيض إن بايدن بحث في مكالمة هاتفية مع رئيس الوزراء العراقي "
+         "حيدر العبادي \"الحملة العسكرية الجارية في محافظة الأنبار ضد تنظيم داعش\".", "البيت الأبيض"),
     ],
 )
 def test_a_document_of_a_body_speaks_for_the_body(text: str, speaker: str):
     s = one(text)
     assert s.speaker == speaker and s.speaker_canonical == speaker
+
+
+def test_a_document_issued_earlier_speaks_for_its_issuer():
+    # snn-2015-08-06-1330 (first two sentences, the second cut at a comma)
+    sts = extract_statements("t", (
+        "أصدرت وزارة الداخلية أمس بيانًا بشأن تنفيذ حكم القتل قصاصًا في أحد الجناة بمنطقة جازان. "
+        "أشار البيان إلى أن سلطات الأمن تمكنت من القبض على الجاني المذكور."))
+    assert [(s.cue, s.speaker_canonical) for s in sts] == [("أشار", "وزارة الداخلية")]
+
+
+def test_a_document_nobody_issued_is_its_own_source_and_is_continued():
+    # snn-2015-08-06-3185: nobody named issued "البيان" before it speaks; "وأضاف" goes on with it
+    sts = extract_statements("t", (
+        "وأوضح البيان أنه \"ظهرت الأعراض والعلامات لدى الحالة الأولى (الوالد)، الذي يعاني من "
+        "أمراض مزمنة\". وأضاف: \"اتضح من خلال التقصي الوبائي للحالة، أن المريض مخالط لجمال\"."))
+    assert [(s.cue, s.speaker, s.speaker_canonical) for s in sts] == [
+        ("أوضح", "البيان", "البيان"), ("أضاف", "البيان", "البيان")]
 
 
 def test_naqlan_an_between_commas_source_speaks_and_relay_continues():

@@ -61,6 +61,7 @@ from ingest.speech.subjects import (
     _CLAUSE_OPENERS,
     _RELATIVES,
     ACT_VERBS,
+    ISSUE_VERBS,
     PERSON_DESCRIPTIONS,
     SubjectSearch,
     clause_verb,
@@ -68,6 +69,9 @@ from ingest.speech.subjects import (
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 _FAHASB = normalize("فحسب")
+#: "بيان من/عن X"، "بيان صادر عن X": the issuer of a document.
+_ISSUED_BY = {"من", "عن"}
+_SADIR = normalize("صادر")
 #: "المصادر ذاتها/نفسها": "the same (sources)", part of the source's name.
 _SAME = {normalize(w) for w in "ذاته ذاتها ذاتهم نفسه نفسها نفسهم".split()}
 #: "فإن"، "فإنه" after a preposed source: its words follow.
@@ -295,14 +299,14 @@ class _Extractor(SubjectSearch):
             return True
         return doc.is_word[t] and doc.keys[t][:1] == "و"
 
-    def _pronoun_referent(self, cue_tok: int, gender: str, pre: int) -> Referent | None:
+    def _pronoun_referent(self, cue_tok: int, gender: str, pre: int, documents: bool = True) -> Referent | None:
         m = subject_before(self.doc, cue_tok, self.cat) if not pre else None
         if m is not None:
             ref = self._referent(m, gender)
             if not gender or not ref.gender or ref.gender == gender:
                 self.disc.add(ref)
                 return ref
-        return self.disc.last_compatible(gender, self.doc.starts[cue_tok])
+        return self.disc.last_compatible(gender, self.doc.starts[cue_tok], documents)
 
     def verb_cue(self, i: int, cue: cues.Cue, pre: int, ntok: int) -> None:
         doc = self.doc
@@ -334,15 +338,16 @@ class _Extractor(SubjectSearch):
         if m is None and not plural and fronted is None:
             m = self._subject_after_adjuncts(after_cue)
         owner_lam = 0
-        if m is None and not plural and fronted is None:
-            m = self._document_owner(after_cue)
+        if (m is None or m.head == "doc") and not plural and fronted is None:
+            m = self._document_owner(after_cue) or m
         if (m is not None and m.start == after_cue + 1 and doc.keys[after_cue] in cues.DOC_NOUNS
                 and doc.keys[m.start][:1] == "ل" and doc.keys[m.start][:2] != "لل"):
             owner_lam = 1  # "وقال بيان لوزارة الدفاع العراقية": the ministry, لـ read off
+        document = None  # "وأشار التقرير إلى أن …": speaks for whoever issued it
         if m is not None and m.head == "doc":
             if cue.ctype in ("np", "quoted") and m.next_tok > after_cue:
                 after_cue = m.next_tok  # "ودعا التقرير إلى …": the report is no object
-            m = None
+            document, m = m, None
         transitive = cue.ctype in ("np", "quoted")
         coordinated = False
         if m is not None:
@@ -421,7 +426,12 @@ class _Extractor(SubjectSearch):
         if ref is None and prev in _RELATIVES and not pre:
             ref = self._antecedent(i - 1, cue.gender)
         if ref is None:
-            ref = self._pronoun_referent(i, cue.gender, pre)
+            ref = self._pronoun_referent(i, cue.gender, pre, documents=document is None)
+        if ref is None and document is not None and outer is None:
+            # no issuer named before it: the document itself is the source, and what
+            # continues it (وأضاف …) goes on with it
+            ref = self._referent(document, "")
+            self.disc.add(ref)
         via += relay + self._relays(after, c.tok_start)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, cue_text, cue_start, c, via, m is not None or fronted is not None)
@@ -527,6 +537,13 @@ class _Extractor(SubjectSearch):
         body that parses only with لـ read off its first word speaks for that body."""
         doc = self.doc
         o = j + 1
+        if o + 1 < len(doc) and doc.keys[o] == _SADIR and doc.keys[o + 1] in _ISSUED_BY:
+            o += 1
+        if o < len(doc) and doc.keys[o] in _ISSUED_BY and doc.keys[j] in cues.DOC_NOUNS:
+            o += 1
+            owner = parse_mention(doc, o, self.cat) if o < len(doc) else None
+            # "وقال بيان من مكتب المبعوث الدولي إن …"، "بيان صادر عن الجيش"
+            return owner if owner is not None and owner.start == o and owner.head in ("org", "entity") else None
         if (o >= len(doc) or doc.keys[j] not in cues.DOC_NOUNS or doc.keys[o][:1] != "ل"
                 or doc.keys[o][:2] == "لل" or len(doc.keys[o]) < 4):
             return None
@@ -779,6 +796,9 @@ class _Extractor(SubjectSearch):
                 self.marker(i)
                 continue
             verb = clause_verb(k)
+            if verb in ISSUE_VERBS:
+                self._issuer(i)
+                continue
             if (verb in NEWS_VERBS or verb in ACT_VERBS) and (
                     i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or verb != k
                     or doc.keys[i - 1] in _CLAUSE_OPENERS):
@@ -824,7 +844,7 @@ class _Extractor(SubjectSearch):
         c = find_content(self.doc, _SAY, i + 1, window=12)
         if c is None:
             return
-        ref = self._clause_subject(i) or self.disc.last_compatible("", self.doc.starts[i])
+        ref = self._clause_subject(i) or self.disc.last_compatible("", self.doc.starts[i], documents=False)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, self.doc.surface(i, i + 1), self.doc.starts[i], c, [], False)
 

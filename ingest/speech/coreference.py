@@ -96,8 +96,10 @@ class Discourse:
     def add(self, ref: Referent) -> None:
         self.refs.append(ref)
 
-    def last_compatible(self, gender: str, before: int) -> Referent | None:
-        cands = [r for r in self.refs if r.start < before]
+    def last_compatible(self, gender: str, before: int, documents: bool = True) -> Referent | None:
+        """Latest referent agreeing with ``gender``; ``documents=False`` skips documents that
+        spoke for an issuer nobody named (a report speaks for its issuer, not for itself)."""
+        cands = [r for r in self.refs if r.start < before and (documents or r.kind != "doc")]
         for r in reversed(cands):
             if compatible(gender, r):
                 return r

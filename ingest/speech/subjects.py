@@ -114,6 +114,13 @@ def _role_adverbial(doc: Doc, t: int) -> bool:
 ACT_VERBS = {normalize(w) for w in (
     "قام قامت واصل واصلت حاول حاولت سعى سعت تحدث تحدثت كان كانت").split()}
 
+#: Verbs that issue a document (أصدرت وزارة الداخلية أمس بيانا): their subject is who the
+#: document speaks for when it is quoted later (وأشار البيان إلى أن …).
+ISSUE_VERBS = {normalize(w) for w in "أصدر أصدرت نشر نشرت وزع وزعت".split()}
+#: The issued document as an indefinite object.
+_ISSUED = {normalize(w) for w in "بيانا بيانًا تقريرا تقريرًا".split()}
+
+
 def clause_verb(k: str) -> str:
     """The key of a news or act verb without a leading و/ف, unless the word is such a verb as
     written (واصل، وصل: the و of the root) — as cues.strip_conj keeps a cue that starts with و."""
@@ -775,6 +782,25 @@ class SubjectSearch:
             return None
         ref = self._referent(Mention(m.start, e, m.role_start, m.role_end, head="name",
                                      entity_id=m.entity_id, next_tok=e), "")
+        self.disc.add(ref)
+        return ref
+
+    def _issuer(self, v: int) -> Referent | None:
+        """"أصدرت وزارة الداخلية أمس بيانا": the subject of an issuing verb whose object is
+        a document becomes a referent, so the document quoted later (وأشار البيان …) speaks
+        for it. The document after the noun phrase is what tells subject from object."""
+        doc = self.doc
+        m = parse_mention(doc, v + 1, self.cat)
+        if m is None or m.head not in ("name", "org", "entity", "title"):
+            return None
+        t = m.next_tok
+        while t < len(doc) and t - m.next_tok < 4 and (doc.keys[t] in TIME_WORDS or time_phrase_len(doc, t)):
+            t += time_phrase_len(doc, t) or 1
+        if t >= len(doc) or doc.keys[t] not in _ISSUED:
+            return None
+        ref = self._referent(m, "")
+        if len(ref.canonical.split()) < 2 and ref.entity_id is None:
+            return None  # "وأصدرت الجبهة بيانا": a bare head names nobody new
         self.disc.add(ref)
         return ref
 
