@@ -1426,3 +1426,20 @@ def test_bikull_opens_a_manner_adverbial_never_a_speaker():
             "عن الحقد الطائفي لدى المالكي، والذي يعبر بلسان المدّ الصفوي المعروف بإشعال الفتنة في أرجاء "
             "وطننا العربي والإسلامي».")
     assert "بكل وضوح" not in [s.speaker for s in extract_statements("t", text)]
+
+
+def test_fuller_name_skips_a_verbal_noun_glued_before_the_surname():
+    # snn-2015-07-31-0363 (three sentences, the last cut)
+    s = one("وجاء ذلك على صفحة وزير الدولة الإماراتي للشؤون الخارجية أنور قرقاش أمس على موقع "
+            "«تويتر». وبعد أن طالبت موغيريني، التي زارت طهران أول من أمس لـ«إطار عمل تعاون إقليمي "
+            "بين الدول العربية وإيران، حرص قرقاش على الرد عليها مباشرة وتذكيرها بسياسات طهران. "
+            "وقال قرقاش في تغريدته إن «إطار العمل للتعاون الإقليمي "
+            "الذي تطرحه يجب أن يأتي من فهم واضح لسياسات إيران».", cue="قال")
+    assert s.speaker == "قرقاش" and s.speaker_canonical == "أنور قرقاش"
+
+
+def test_a_masdar_with_a_pronoun_ends_the_speaker_and_carries_the_words():
+    # snn-2015-08-06-1479 (cut at a comma)
+    s = one("كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية للدول "
+            "العربية والهادفة إلى زعزعة الأمن والاستقرار فيها.")
+    assert s.speaker == "الجانبان" and s.quote.startswith("رفضهما القاطع")

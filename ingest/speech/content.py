@@ -22,6 +22,7 @@ from ingest.speech.source import (
     TIME_WORDS,
     _derived_masdar,
     foreign_la,
+    masdar_with_pronoun,
     particle_with_pronoun,
     time_phrase_len,
 )
@@ -314,7 +315,8 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
     para = doc.para[after] if after < n else -1
     if cue.lemma == "أكد" and not cue.present:
         p = skip_adjuncts(doc, after)
-        if p < n and doc.keys[p] in OBJECT_MASDARS and doc.para[p] == doc.para[after]:
+        if (p < n and (doc.keys[p] in OBJECT_MASDARS or masdar_with_pronoun(doc.keys[p]))
+                and doc.para[p] == doc.para[after]):
             # "أكد الوزير أهمية الدور …"، "أكدت استعدادها لتقديم …": a masdar object that only
             # carries words (importance, need, readiness …) is the statement
             return _after_comp(doc, p)

@@ -18,6 +18,7 @@ from ingest.speech.entities import EntityCatalog
 from ingest.speech.source import (
     NAME_LINKS,
     NEWS_VERBS,
+    OBJECT_MASDARS,
     ORG_HEADS,
     SHORT_REF_HEADS,
     STOP_WORDS,
@@ -172,51 +173,97 @@ def name_in_text(doc: Doc, start_tok: int, end_tok: int, catalog: EntityCatalog
     """Earlier fuller occurrence of a 1–2 token surname: the same words preceded by given
     names (not titles, stop words or cues) somewhere before ``start_tok``.
 
+    Every earlier occurrence is read, not only the nearest: a verb or noun glued before a
+    surname (أثار إعلان السيناتور …، اتخذ دروز) passes for a given name as easily as a real
+    one does, so a given name the text puts before the surname more than once wins; among
+    equals the nearest.
+
     Returns (name start, name end, role start) as token indices; role start equals the
     name start when no title precedes the name."""
-    from ingest.speech import cues
-
     name = doc.keys[start_tok:end_tok]
     n = len(name)
+    found: list[tuple[int, int, int]] = []
     for i in range(start_tok - n, 0, -1):
         if doc.keys[i : i + n] != name:
             continue
-        j = i
-        while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in NAME_LINKS):
-            # (past بن/آل the given name is one more word: عبدالرحمن بن عباس الحكمي)
-            k = doc.keys[j - 1]
-            if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
-                    or any(ch.isdigit() for ch in k)  # "… مصر 2015 | أيمن عقيل"
-                    or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله", "ال")
-                    or k == "الله" and j - 2 >= 0 and doc.keys[j - 2] == _AYAT  # آية الله | علي خامنئي
-                    or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
-                    or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
-                    or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
-                    or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
-                    or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
-                    or (k[:1] == "ل" and (k[1:] in ORG_HEADS or k[1:] in TITLES))  # لحركة طالبان
-                    or (j - 2 >= 0 and doc.keys[j - 2] in _PREPOSITIONS)  # في كربلاء | أحمد الصافي
-                    or _verb_before_name(doc, j - 1)
-                    or _relative_verb(doc, j - 1)):
-                break
-            j -= 1
-        if j < i:
-            # a title right before the full name (رئيس دولة فلسطين محمود عباس) is its role
-            r = j
-            while r - 1 >= 0 and j - r < 5 and doc.is_word[r - 1]:
-                k = doc.keys[r - 1]
-                if k in TITLES or k.startswith(("ال", "لل")) or catalog.state_for(k) or (
-                        r < j and doc.keys[r] not in TITLES and False):
-                    r -= 1
-                    continue
-                if r - 2 >= 0 and doc.keys[r - 2] in TITLES:  # construct: رئيس دولة
-                    r -= 1
-                    continue
-                break
-            while r < j and doc.keys[r] not in TITLES:
-                r += 1
-            return j, i + n, r
-    return None
+        span = _fuller_at(doc, i, n, catalog)
+        if span is not None:
+            found.append(span)
+    if not found:
+        return None
+    firsts = [doc.keys[j] for j, _, _ in found]
+
+    def score(span: tuple[int, int, int]) -> int:
+        return firsts.count(doc.keys[span[0]]) >= 2
+
+    return max(found, key=score)  # (max keeps the first, i.e. nearest, of equal scores)
+
+
+def _fuller_at(doc: Doc, i: int, n: int, catalog: EntityCatalog) -> tuple[int, int, int] | None:
+    """The given names before the surname at token ``i`` (``n`` tokens), and any title."""
+    from ingest.speech import cues
+
+    j = i
+    while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in NAME_LINKS):
+        # (past بن/آل the given name is one more word: عبدالرحمن بن عباس الحكمي)
+        k = doc.keys[j - 1]
+        if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
+                or any(ch.isdigit() for ch in k)  # "… مصر 2015 | أيمن عقيل"
+                or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله", "ال")
+                or k == "الله" and j - 2 >= 0 and doc.keys[j - 2] == _AYAT  # آية الله | علي خامنئي
+                or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
+                or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
+                or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
+                or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
+                or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
+                or (k[:1] == "ل" and (k[1:] in ORG_HEADS or k[1:] in TITLES))  # لحركة طالبان
+                or (j - 2 >= 0 and doc.keys[j - 2] in _PREPOSITIONS)  # في كربلاء | أحمد الصافي
+                or (_not_given_name(k) and not (len(k) == 2 and doc.keys[j] in ("الدين", "الله")))  # عز الدين
+                or (k == _FAN and doc.keys[j] not in _VAN_NEXT)  # "فإن X", but "فان در كلاوو"
+                or _verb_before_name(doc, j - 1)
+                or _relative_verb(doc, j - 1)):
+            break
+        j -= 1
+    if j >= i:
+        return None
+    # a title right before the full name (رئيس دولة فلسطين محمود عباس) is its role
+    r = j
+    while r - 1 >= 0 and j - r < 5 and doc.is_word[r - 1]:
+        k = doc.keys[r - 1]
+        if k in TITLES or k.startswith(("ال", "لل")) or catalog.state_for(k):
+            r -= 1
+            continue
+        if r - 2 >= 0 and doc.keys[r - 2] in TITLES:  # construct: رئيس دولة
+            r -= 1
+            continue
+        break
+    while r < j and doc.keys[r] not in TITLES:
+        r += 1
+    return j, i + n, r
+
+
+_FAN = normalize("فإن")
+_HAULA = normalize("هؤلاء")
+#: What follows the Dutch/German "فان" (van) inside a surname.
+_VAN_NEXT = {normalize(w) for w in "در دير دن دي".split()}
+
+#: Nouns that stand before a name as its possessor or topic, never as a given name (قول
+#: فاروفاكيس، تصريحات كيندال، زيارة ساركوزي).
+_BEFORE_NAMES = {normalize(w) for w in "قول تصريح تصريحات كلمة كلمات زيارة بيان تقرير رسالة موقف عملية".split()}
+
+
+def _not_given_name(k: str) -> bool:
+    """Words that cannot open a personal name: two letters or fewer (أي، رد), a demonstrative
+    or a و/ف + stop word (ومن هؤلاء), a verbal noun or speech noun that takes the name as its
+    possessor (حرص، قول), a noun with a possessive pronoun (خارجيته), a three-letter
+    imperfect verb (يضم، تضع)."""
+    if k in NAME_LINKS:
+        return False  # بن، آل
+    return (len(k) <= 2 or k in _BEFORE_NAMES or k == _HAULA
+            or (k[:1] in ("و", "ف") and k[1:] in STOP_WORDS)  # ومن، فهو
+            or k in OBJECT_MASDARS
+            or (len(k) >= 5 and k.endswith(("ته", "تها", "تهم")))
+            or (len(k) == 3 and (k[0] == "ي" or k[0] == "ت" and k[1] not in ("و", "ي"))))  # (توم، تيد)
 
 
 _PREPOSITIONS = {normalize(w) for w in "في من إلى الى على عن مع".split()}

@@ -227,7 +227,7 @@ def stop_token(doc: Doc, i: int) -> bool:
         return True
     if k in cues.OTHER_PARTICIPLES or k in cues.NOMINAL_CUES:
         return True
-    if cues.is_cue_token(k) or _participle_like(k):
+    if cues.is_cue_token(k) or _participle_like(k) or masdar_with_pronoun(k):
         return True
     if k[:1] in ("و", "ف") and len(k) > 3 and (k[1:3] == "ال" or cues.is_cue_token(k[1:])):
         return True
@@ -415,6 +415,17 @@ _KUNNA = _n("كنا كنت كنتم")
 #: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
 OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف "
                      "انفتاح إنكار مسؤولية")
+
+
+def masdar_with_pronoun(k: str) -> bool:
+    """"رفضهما، حرصها، ضرورته": a verbal noun of OBJECT_MASDARS with a possessive pronoun is
+    the object of a stance (أكد الجانبان رفضهما القاطع), never a word of the speaker."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if k.endswith(suf) and len(k) > len(suf) + 2:
+            stem = k[: -len(suf)]
+            if stem in OBJECT_MASDARS or (stem.endswith("ت") and stem[:-1] + "ه" in OBJECT_MASDARS):
+                return True
+    return False
 
 
 def _personal_name_word(doc: Doc, t: int) -> bool:
