@@ -1443,3 +1443,20 @@ def test_a_masdar_with_a_pronoun_ends_the_speaker_and_carries_the_words():
     s = one("كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية للدول "
             "العربية والهادفة إلى زعزعة الأمن والاستقرار فيها.")
     assert s.speaker == "الجانبان" and s.quote.startswith("رفضهما القاطع")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # snn-2015-07-31-0363: «مقال رأي» is an opinion piece, رأي a noun after a noun
+        ("ورد قرقاش مباشرة على مقال رأي كتبته مسؤولة السياسة الخارجية للاتحاد الأوروبي في صحيفة "
+         "«الغارديان» البريطانية أمس بعنوان «الاتفاق النووي مع إيران كارثة بالنسبة لـ(داعش)».", []),
+        # snn-2015-08-02-0201 (cut at the full stop): «كان رأي X أن» is X's opinion
+        ("وفيما يتعلق بمعدلات الضرائب على القطاع الفاخر في لندن الذي يهم كبار المستثمرين العرب، "
+         "فقد كان رأي الخبراء هو أن حدود 10 و12 في المائة تبدو باهظة.", [("الخبراء", "حدود 10")]),
+    ],
+)
+def test_the_noun_rai_is_a_cue_only_as_someones_opinion(text: str, expected: list):
+    sts = extract_statements("t", text)
+    assert [(s.speaker, s.quote[: len(q)]) for s, (_, q) in zip(sts, expected)] == expected
+    assert len(sts) == len(expected)

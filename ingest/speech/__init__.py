@@ -69,6 +69,9 @@ from ingest.speech.subjects import (
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 _FAHASB = normalize("فحسب")
+#: Words before the noun رأي that make "رأي X" the opinion of a speaker (بحسب رأي العاصمي،
+#: كان رأي الخبراء أن، وجاء رأي الوزارة).
+_OPINION_OF = {normalize(w) for w in "بحسب حسب وبحسب وحسب وفق وفقا كان وكان فكان جاء وجاء فجاء".split()}
 #: "بيان من/عن X"، "بيان صادر عن X": the issuer of a document.
 _ISSUED_BY = {"من", "عن"}
 _SADIR = normalize("صادر")
@@ -318,6 +321,9 @@ class _Extractor(SubjectSearch):
             return  # "ضرورة كشف مخططات …": a verbal noun, not a verb
         if second_between(doc, i):
             return
+        if (cue.lemma == "رأى" and not cue.present and not pre and self.text[cue_start : doc.ends[i]].endswith("ي")
+                and i > 0 and doc.is_word[i - 1] and prev not in _OPINION_OF):
+            return  # "مقال رأي كتبته …": the noun رأي ('opinion') after a noun; the verb is رأى
         if cue.lemma == "عبر" and not pre and doc.keys[i] == "عبر" and i > doc.sent_start_tok(i):
             return  # mid-clause "عبر" is the preposition "via" (نقلهم عبر الحدود، …، عبر صفحتها)
         if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):
