@@ -1460,3 +1460,16 @@ def test_the_noun_rai_is_a_cue_only_as_someones_opinion(text: str, expected: lis
     sts = extract_statements("t", text)
     assert [(s.speaker, s.quote[: len(q)]) for s, (_, q) in zip(sts, expected)] == expected
     assert len(sts) == len(expected)
+
+
+def test_the_subject_of_an_act_verb_outranks_a_newspaper_named_between():
+    # snn-2015-07-21-0275 (three passages of one article; the quotation cut after its first sentence)
+    sts = extract_statements("t", (
+        "قبل شهرين، أعلنت ويندي شيرمان، وكيلة وزير الخارجية الأميركية للشؤون السياسية أنها "
+        "ستتقاعد مباشرة بعد التوقيع على اتفاقية الأسلحة النووية الإيرانية.\n"
+        "وفي أواخر العام الماضي، نشرت صحيفة «جيروزاليم بوست» الإسرائيلية تقريرا تحت عنوان: "
+        "«اليهودية التي تقود المفاوضات مع إيران». ووضعتها في أعلى قائمة أهم اليهود خلال عام 2014.\n"
+        "وفعلا، في بداية هذا العام، ذهبت شيرمان إلى مؤتمر يهودي في واشنطن، وقالت لهم: «أحس "
+        "بالفخر لأني أنتمي إلى الجالية اليهودية - الأميركية»."))
+    said = [s for s in sts if s.cue == "قالت"]
+    assert len(said) == 1 and said[0].speaker_canonical == "ويندي شيرمان"

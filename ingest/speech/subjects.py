@@ -112,7 +112,7 @@ def _role_adverbial(doc: Doc, t: int) -> bool:
 #: رفلين قد شارك): their known subject is who a later subjectless cue continues with. Kept
 #: apart from NEWS_VERBS, which also end names.
 ACT_VERBS = {normalize(w) for w in (
-    "قام قامت واصل واصلت حاول حاولت سعى سعت تحدث تحدثت كان كانت").split()}
+    "قام قامت واصل واصلت حاول حاولت سعى سعت تحدث تحدثت كان كانت شكر شكرت كتب كتبت ذهب ذهبت").split()}
 
 #: Verbs that issue a document (أصدرت وزارة الداخلية أمس بيانا): their subject is who the
 #: document speaks for when it is quoted later (وأشار البيان إلى أن …).
