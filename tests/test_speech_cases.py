@@ -1473,3 +1473,15 @@ def test_the_subject_of_an_act_verb_outranks_a_newspaper_named_between():
         "بالفخر لأني أنتمي إلى الجالية اليهودية - الأميركية»."))
     said = [s for s in sts if s.cue == "قالت"]
     assert len(said) == 1 and said[0].speaker_canonical == "ويندي شيرمان"
+
+
+def test_nested_statement_of_a_titled_name_after_anna_with_the_relay_as_via():
+    # snn-2015-08-09-0568 (the first sentence of the article and a later one, cut)
+    sts = extract_statements("t", (
+        "أكد الرئيس المصري عبد الفتاح السيسي انفتاح مصر على إقامة علاقات متوازنة وراسخة مع جميع "
+        "دول العالم.\nوقال السفير علاء يوسف إن الرئيس السيسي أعرب خلال اللقاء عن التطلع لإتمام "
+        "زيارة الرئيس الصيني إلى مصر."))
+    inner = [s for s in sts if s.cue == "أعرب"]
+    assert len(inner) == 1
+    assert inner[0].speaker == "السيسي" and inner[0].speaker_canonical == "عبد الفتاح السيسي"
+    assert inner[0].via == ["علاء يوسف"] and inner[0].quote.startswith("التطلع لإتمام")

@@ -204,12 +204,13 @@ def _fuller_at(doc: Doc, i: int, n: int, catalog: EntityCatalog) -> tuple[int, i
     from ingest.speech import cues
 
     j = i
-    while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in NAME_LINKS):
+    while j - 1 >= 0 and (i - j < 2 or doc.keys[j] in NAME_LINKS or doc.keys[j - 1] == _ABD):
         # (past بن/آل the given name is one more word: عبدالرحمن بن عباس الحكمي)
         k = doc.keys[j - 1]
         if (not doc.is_word[j - 1] or k in STOP_WORDS or k in TITLES or k in TIME_WORDS
                 or any(ch.isdigit() for ch in k)  # "… مصر 2015 | أيمن عقيل"
                 or cues.lookup(k)[0] or k.startswith("ال") and k not in ("الدين", "الله", "ال")
+                and not (j - 2 >= 0 and doc.keys[j - 2] == _ABD)  # عبد الفتاح | السيسي
                 or k == "الله" and j - 2 >= 0 and doc.keys[j - 2] == _AYAT  # آية الله | علي خامنئي
                 or catalog.state_for(k) or catalog.match_at(doc.keys, j - 1)[1]
                 or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
@@ -243,6 +244,7 @@ def _fuller_at(doc: Doc, i: int, n: int, catalog: EntityCatalog) -> tuple[int, i
 
 
 _FAN = normalize("فإن")
+_ABD = normalize("عبد")
 _HAULA = normalize("هؤلاء")
 #: What follows the Dutch/German "فان" (van) inside a surname.
 _VAN_NEXT = {normalize(w) for w in "در دير دن دي".split()}

@@ -743,6 +743,13 @@ def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention |
     return sub
 
 
+def _named_in_full(doc: Doc, m: Mention, catalog: EntityCatalog) -> bool:
+    """The text gives this name in full elsewhere (عبد الفتاح السيسي for السيسي)."""
+    from ingest.speech.coreference import name_in_text  # (coreference builds on this module)
+
+    return name_in_text(doc, m.start, m.end, catalog) is not None
+
+
 def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool = False
                    ) -> Mention | None:
     """Subject-first: a mention ending right before the cue (فرنسا قالت، وكان عباس قال،
@@ -781,6 +788,13 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
         before = doc.keys[s - 1] if s > s0 else ""
         if (s == s0 or KANA.get(before) in ("m", "f")) and doc.keys[m.start] not in NOT_SUBJECTS:
             return m  # (not "وكانت آخر مرة أعلن فيها": the predicate of كان)
+        r = s
+        while r - 1 > s0 and s - r < 2 and doc.keys[r - 1] in TITLES:
+            r -= 1  # "أن الرئيس | السيسي قال": a title between the particle and the name
+        if (r < s and doc.keys[r - 1] in _CLAUSE_PARTICLES and not _derived_masdar(doc.keys[m.start])
+                and (m.entity_id or _named_in_full(doc, m, catalog))):
+            # (a الـ-word after a title is as often an adjective: أن الرئيس المصري شدد)
+            return Mention(m.start, m.end, r, s, head="name", entity_id=m.entity_id, next_tok=m.next_tok)
         if (before in _CLAUSE_PARTICLES and not doc.keys[m.start].startswith("ال")
                 and "\u064b" not in doc.surface(m.start, m.end)):
             return m  # إلا أن أبوت أقر بأن، لكن دندن يرى أن (not: أن أبحاثًا سابقة أوضحت)
