@@ -1485,3 +1485,14 @@ def test_nested_statement_of_a_titled_name_after_anna_with_the_relay_as_via():
     assert len(inner) == 1
     assert inner[0].speaker == "السيسي" and inner[0].speaker_canonical == "عبد الفتاح السيسي"
     assert inner[0].via == ["علاء يوسف"] and inner[0].quote.startswith("التطلع لإتمام")
+
+
+def test_a_known_name_before_the_verb_that_governs_bilqawl():
+    # snn-2015-07-22-1739 (the article's first sentence, then two later ones)
+    sts = extract_statements("t", (
+        "دافع وزير الخارجية الإيراني محمد جواد ظريف أمام نواب برلمان بلاده أمس الثلاثاء عما "
+        "وصفه باتفاق نووي «متوازن» مع القوى العالمية الكبرى. غير أن ظريف تذرع بالقول إن "
+        "المفاوضات الماراثونية لم تكن لتلبي كل مطالب إيران أو الغرب. وقال في هذا الصدد «ينبغي "
+        "ألا ننسى أن أي صفقة تقوم على مبدأ الأخذ والعطاء»."))
+    got = [(s.cue, s.speaker, s.speaker_canonical) for s in sts if s.cue in ("بالقول", "قال")]
+    assert got == [("بالقول", "ظريف", "محمد جواد ظريف"), ("قال", "ظريف", "محمد جواد ظريف")]

@@ -714,6 +714,7 @@ class _Extractor(SubjectSearch):
                 break
             m = _split(doc, list(range(s, hi)), self.cat)
             if m is not None and m.next_tok == hi and m.head in ("name", "org", "entity", "title"):
+                m = self._known_beginning(m)
                 ref = self._referent(m, "")
         if ref is None:
             ref, via = self._relayed_source(i) or (None, via)
@@ -726,6 +727,23 @@ class _Extractor(SubjectSearch):
         if cue_text[:1] == "و":
             cue_text = cue_text[1:]
         self._emit(ref, cue_text, doc.starts[i], c, via, True)
+
+    def _known_beginning(self, m: Mention) -> Mention:
+        """"غير أن ظريف تذرع بالقول": a name the article already knows, followed by a word
+        that is not (the verb governing بالقول), is that name alone."""
+        doc = self.doc
+        if m.head != "name" or m.end - m.start < 2:
+            return m
+        at = doc.starts[m.start]
+        if self._known_name(doc.surface(m.start, m.end), at):
+            return m
+        for end in range(m.end - 1, m.start, -1):
+            if self._known_name(doc.surface(m.start, end), at):
+                return Mention(m.start, end, m.role_start, m.role_end, head="name", entity_id=m.entity_id, next_tok=end)
+        return m
+
+    def _known_name(self, surface: str, before: int) -> bool:
+        return bool(self.cat.resolve(surface) or self.disc.fuller_name(surface, before) or self.disc.find(surface))
 
     def relayed(self, i: int, prep: str = "عن") -> None:
         """"ونقلت وكالة رويترز عن مسؤول أمني أن …": the one named after عن speaks, the
