@@ -1496,3 +1496,21 @@ def test_a_known_name_before_the_verb_that_governs_bilqawl():
         "ألا ننسى أن أي صفقة تقوم على مبدأ الأخذ والعطاء»."))
     got = [(s.cue, s.speaker, s.speaker_canonical) for s in sts if s.cue in ("بالقول", "قال")]
     assert got == [("بالقول", "ظريف", "محمد جواد ظريف"), ("قال", "ظريف", "محمد جواد ظريف")]
+
+
+def test_a_plural_verb_with_no_plural_referent_takes_the_group_named_before():
+    # snn-2015-08-10-0120 (the first sentence, cut after its statement)
+    s = one("تحفّظ مسؤولون في الاتحادات الخليجية لكرة القدم، إضافة إلى اتحادي اليمن والعراق، على تجدد "
+            "مساعي الاتحاد الكويتي من أجل إقامة بطولة (خليجي 23) في شهر ديسمبر (كانون الأول) من العام "
+            "الحالي 2015، واعتبروا أن هذه المساعي تحتاج إلى أفعال وليس أقوالا وعواطف.")
+    assert s.cue == "اعتبروا" and s.speaker_canonical == "مسؤولون في الاتحادات الخليجية"
+
+
+def test_a_dual_verb_does_not_take_a_plural_group():
+    # snn-2015-08-06-2983 (the first two sentences, the second cut)
+    sts = extract_statements("t", (
+        "دعا خبيران عقاريان وزارة الإسكان لهيكلة كوادرها ومراعاة الفوارق البيئية بين المناطق في "
+        "مشاريعها المزمع إنشاؤها حتى تأتي ملبية لتوقعات المواطنين.\nوقالا لـ «عكاظ»، إن وزارة "
+        "الإسكان تنقصها الرؤية الواضحة والسريعة لحل مشكلة الإسكان."))
+    said = [s for s in sts if s.cue == "قالا"]
+    assert len(said) == 1 and said[0].speaker_canonical != "المواطنين"

@@ -309,7 +309,10 @@ class _Extractor(SubjectSearch):
             if not gender or not ref.gender or ref.gender == gender:
                 self.disc.add(ref)
                 return ref
-        return self.disc.last_compatible(gender, self.doc.starts[cue_tok], documents)
+        ref = self.disc.last_compatible(gender, self.doc.starts[cue_tok], documents)
+        if ref is None and gender == "p":
+            ref = self._group_before(cue_tok)  # "… عشرات المسؤولين …. وأوضحوا أن"
+        return ref
 
     def verb_cue(self, i: int, cue: cues.Cue, pre: int, ntok: int) -> None:
         doc = self.doc

@@ -121,6 +121,35 @@ ISSUE_VERBS = {normalize(w) for w in "أصدر أصدرت نشر نشرت وزع
 _ISSUED = {normalize(w) for w in "بيانا بيانًا تقريرا تقريرًا".split()}
 
 
+#: Plural nouns for groups of people who speak (مسؤولون، خبراء، نواب …), without الـ.
+GROUP_NOUNS = {normalize(w) for w in (
+    "مسؤولون مسؤولين مسؤولو مسؤولي خبراء محللون محللين مراقبون مراقبين ناشطون ناشطين نشطاء "
+    "دبلوماسيون دبلوماسيين مواطنون مواطنين معارضون معارضين متظاهرون متظاهرين محتجون محتجين "
+    "نواب أعضاء وزراء قادة زعماء سكان شهود أطباء مصادر").split()}
+#: Counts before such a group (عشرات المسؤولين).
+_GROUP_COUNTS = {normalize(w) for w in "عشرات مئات آلاف بعض".split()}
+
+
+def _group_end(doc: Doc, t: int, end: int) -> int:
+    """Where the group phrase starting at ``t`` ends (before ``end``, the parser's guess):
+    after its agreeing plural adjectives (ماليين مستقلين), الـ-nouns (خبراء الصندوق) and
+    في/من + الـ-nouns (مسؤولون في الاتحادات الخليجية); not at a verb (ناشطون تحدثوا،
+    يشعرون), an object in بـ (النواب بتمرير …), a title or any other word."""
+    keys = doc.keys
+    e = t + 1
+    while e < end:
+        k = keys[e]
+        if k.endswith(("ون", "ين")) and not (k[:1] in ("ي", "ت") and k.endswith("ون")):
+            e += 1  # an agreeing adjective (not an imperfect verb: يشعرون)
+        elif k.startswith("ال") and k not in TITLES:
+            e += 1
+        elif k in ("في", "من") and e + 1 < end and keys[e + 1].startswith("ال"):
+            e += 2
+        else:
+            break
+    return e
+
+
 def clause_verb(k: str) -> str:
     """The key of a news or act verb without a leading و/ف, unless the word is such a verb as
     written (واصل، وصل: the و of the root) — as cues.strip_conj keeps a cue that starts with و."""
@@ -803,6 +832,32 @@ class SubjectSearch:
             return None  # "وأصدرت الجبهة بيانا": a bare head names nobody new
         self.disc.add(ref)
         return ref
+
+    def _group_before(self, cue_tok: int, window: int = 90) -> Referent | None:
+        """"توجه عشرات المسؤولين السابقين …، وطالب هؤلاء …. وأوضحوا أن …": a plural verb with
+        no plural referent in the discourse takes the nearest plural group of people named
+        before it (subject of a verb the rules do not know, often), within ``window`` tokens.
+        Not for a dual (قالا): a plural noun is not its subject."""
+        doc = self.doc
+        if doc.keys[cue_tok].endswith("ا") and not doc.keys[cue_tok].endswith("وا"):
+            return None
+        for t in range(cue_tok - 1, max(-1, cue_tok - window), -1):
+            k = doc.keys[t]
+            b = k[2:] if k.startswith("ال") else k
+            if b not in GROUP_NOUNS or not doc.is_word[t]:
+                continue
+            if t > 0 and (doc.keys[t - 1] in TITLES or doc.keys[t - 1] in ORG_HEADS):
+                continue  # "رئيس الوزراء"، "مجلس النواب": part of a title, no group
+            m = parse_mention(doc, t, self.cat)
+            if m is None or m.start != t:
+                return None
+            e = _group_end(doc, t, m.end)
+            s0 = t - 1 if t > 0 and doc.keys[t - 1] in _GROUP_COUNTS else t
+            m = Mention(s0, e, head=m.head, entity_id=m.entity_id, next_tok=e)
+            ref = self._referent(m, "p")
+            ref.gender = "p"
+            return ref  # (not added to the discourse: a later singular cue must not fall back on it)
+        return None
 
     def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
                       strict: bool = False, titled: bool = False) -> Referent | None:
