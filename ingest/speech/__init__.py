@@ -47,8 +47,10 @@ from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
     HONORIFIC_PRONOUNS,
     HONORIFICS,
+    MANNER_ADVERBS,
     NEWS_VERBS,
     QUOTE_OPEN,
+    TIME_WORDS,
     Mention,
     _split,
     mention_gender,
@@ -75,6 +77,7 @@ _OPINION_OF = {normalize(w) for w in "بحسب حسب وبحسب وحسب وفق
 #: "بيان من/عن X"، "بيان صادر عن X": the issuer of a document.
 _ISSUED_BY = {"من", "عن"}
 _SADIR = normalize("صادر")
+_ISSUED_IT = {normalize(w) for w in "أصدرته أصدرتها أصدره أصدرها نشرته نشرتها نشره نشرها أعدته أعدتها أعده أعدها".split()}
 #: "المصادر ذاتها/نفسها": "the same (sources)", part of the source's name.
 _SAME = {normalize(w) for w in "ذاته ذاتها ذاتهم نفسه نفسها نفسهم".split()}
 #: "فإن"، "فإنه" after a preposed source: its words follow.
@@ -347,7 +350,8 @@ class _Extractor(SubjectSearch):
         if m is None and not plural and fronted is None:
             m = self._subject_after_adjuncts(after_cue)
         owner_lam = 0
-        if (m is None or m.head == "doc") and not plural and fronted is None:
+        if (m is None or m.head == "doc" or (m.start == after_cue + 1 and doc.keys[m.start] in _ISSUED_IT)
+                ) and not plural and fronted is None:
             m = self._document_owner(after_cue) or m
         if (m is not None and m.start == after_cue + 1 and doc.keys[after_cue] in cues.DOC_NOUNS
                 and doc.keys[m.start][:1] == "ل" and doc.keys[m.start][:2] != "لل"):
@@ -546,6 +550,15 @@ class _Extractor(SubjectSearch):
         body that parses only with لـ read off its first word speaks for that body."""
         doc = self.doc
         o = j + 1
+        if o + 1 < len(doc) and doc.keys[o] in _ISSUED_IT and doc.keys[j] in cues.DOC_NOUNS:
+            # "وقال تقرير أصدرته (مؤخرا) وكالة التنمية الأميركية إن …": the issuer after the verb
+            o += 1
+            while o < len(doc) and (doc.keys[o] in MANNER_ADVERBS or doc.keys[o] in TIME_WORDS):
+                o += 1
+            owner = parse_mention(doc, o, self.cat) if o < len(doc) else None
+            if owner is not None and owner.start == o and owner.head != "doc":
+                return owner
+            return Mention(j, j + 1, head="doc", next_tok=j + 1)  # the document itself
         if o + 1 < len(doc) and doc.keys[o] == _SADIR and doc.keys[o + 1] in _ISSUED_BY:
             o += 1
         if o < len(doc) and doc.keys[o] in _ISSUED_BY and doc.keys[j] in cues.DOC_NOUNS:
