@@ -1518,3 +1518,10 @@ def test_a_dual_verb_does_not_take_a_plural_group():
         "الإسكان تنقصها الرؤية الواضحة والسريعة لحل مشكلة الإسكان."))
     said = [s for s in sts if s.cue == "قالا"]
     assert len(said) == 1 and said[0].speaker_canonical != "المواطنين"
+
+
+def test_a_complementizer_with_a_dual_pronoun_ends_the_speaker():
+    # snn-2015-08-11-1118
+    s = one("وقال الجبير ولافروف إنهما ناقشا التقريب بين جماعات المعارضة المختلفة لتحسين فرصها في "
+            "مواجهة تنظيم داعش وتعزيز التنسيق في المحادثات الدولية بشأن حل الصراع.")
+    assert s.speaker == "الجبير ولافروف" and s.quote.startswith("ناقشا التقريب")

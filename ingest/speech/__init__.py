@@ -77,7 +77,9 @@ _OPINION_OF = {normalize(w) for w in "بحسب حسب وبحسب وحسب وفق
 #: "بيان من/عن X"، "بيان صادر عن X": the issuer of a document.
 _ISSUED_BY = {"من", "عن"}
 _SADIR = normalize("صادر")
-_ISSUED_IT = {normalize(w) for w in "أصدرته أصدرتها أصدره أصدرها نشرته نشرتها نشره نشرها أعدته أعدتها أعده أعدها".split()}
+#: "تقرير أصدرته X": the issuing verb with the document's pronoun; X follows.
+_ISSUED_IT = {normalize(w) for w in (
+    "أصدرته أصدرتها أصدره أصدرها نشرته نشرتها نشره نشرها أعدته أعدتها أعده أعدها").split()}
 #: "المصادر ذاتها/نفسها": "the same (sources)", part of the source's name.
 _SAME = {normalize(w) for w in "ذاته ذاتها ذاتهم نفسه نفسها نفسهم".split()}
 #: "فإن"، "فإنه" after a preposed source: its words follow.

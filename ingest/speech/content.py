@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingest.arabic import normalize
 from ingest.speech import cues
 from ingest.speech.source import (
+    COMPLEMENTIZERS,
     OBJECT_MASDARS,
     ORG_HEADS,
     PARTITIVES,
@@ -28,11 +29,6 @@ from ingest.speech.source import (
 )
 from ingest.speech.tokens import SENT_END, Doc
 
-COMPLEMENTIZERS = {
-    normalize(p + "ن" + s)
-    for p in ("أ", "إ", "بأ")
-    for s in ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي", "كم", "هن")
-}
 _NOT_BEFORE_COMP = {normalize(w) for w in (
     "بعد قبل منذ حتى ما لما يجب يمكن دون بدل رغم إلا كي لكي وبعد مجرد ينبغي يتعين لابد "
     "بد يمكنه يريد تريد يريدون أراد يود ويجب ويمكن يستطيع تستطيع أمل "

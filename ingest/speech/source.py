@@ -217,13 +217,22 @@ def _participle_like(k: str) -> bool:
     return len(k) >= 5 and k[0] == "م" and k.endswith("ا")
 
 
+#: أنّ / إنّ / بأنّ with any attached pronoun: the complementizer that opens indirect words.
+COMPLEMENTIZERS = {
+    normalize(p + "ن" + s)
+    for p in ("أ", "إ", "بأ")
+    for s in ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي", "كم", "هن")
+}
+
+
 def stop_token(doc: Doc, i: int) -> bool:
     """True when token ``i`` cannot be part of a speaker phrase."""
     if not doc.is_word[i]:
         c = doc.quote_close.get(i)
         return doc.keys[i] not in QUOTE_OPEN or c is None or c - i > 6
     k = doc.keys[i]
-    if k in STOP_WORDS or k in TIME_WORDS or k in cues.SAYING_PARTICIPLES or k in MANNER_ADVERBS:
+    if (k in STOP_WORDS or k in TIME_WORDS or k in cues.SAYING_PARTICIPLES or k in MANNER_ADVERBS
+            or k in COMPLEMENTIZERS):
         return True
     if k in cues.OTHER_PARTICIPLES or k in cues.NOMINAL_CUES:
         return True
