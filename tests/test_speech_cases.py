@@ -1468,27 +1468,24 @@ def test_the_noun_rai_is_a_cue_only_as_someones_opinion(text: str, expected: lis
 
 def test_the_subject_of_an_act_verb_outranks_a_newspaper_named_between():
     # snn-2015-07-21-0275 (three passages of one article; the quotation cut after its first sentence)
-    sts = extract_statements("t", (
+    s = one((
         "قبل شهرين، أعلنت ويندي شيرمان، وكيلة وزير الخارجية الأميركية للشؤون السياسية أنها "
         "ستتقاعد مباشرة بعد التوقيع على اتفاقية الأسلحة النووية الإيرانية.\n"
         "وفي أواخر العام الماضي، نشرت صحيفة «جيروزاليم بوست» الإسرائيلية تقريرا تحت عنوان: "
         "«اليهودية التي تقود المفاوضات مع إيران». ووضعتها في أعلى قائمة أهم اليهود خلال عام 2014.\n"
         "وفعلا، في بداية هذا العام، ذهبت شيرمان إلى مؤتمر يهودي في واشنطن، وقالت لهم: «أحس "
-        "بالفخر لأني أنتمي إلى الجالية اليهودية - الأميركية»."))
-    said = [s for s in sts if s.cue == "قالت"]
-    assert len(said) == 1 and said[0].speaker_canonical == "ويندي شيرمان"
+        "بالفخر لأني أنتمي إلى الجالية اليهودية - الأميركية»."), cue="قالت")
+    assert s.speaker_canonical == "ويندي شيرمان"
 
 
 def test_nested_statement_of_a_titled_name_after_anna_with_the_relay_as_via():
     # snn-2015-08-09-0568 (the first sentence of the article and a later one, cut)
-    sts = extract_statements("t", (
+    inner = one((
         "أكد الرئيس المصري عبد الفتاح السيسي انفتاح مصر على إقامة علاقات متوازنة وراسخة مع جميع "
         "دول العالم.\nوقال السفير علاء يوسف إن الرئيس السيسي أعرب خلال اللقاء عن التطلع لإتمام "
-        "زيارة الرئيس الصيني إلى مصر."))
-    inner = [s for s in sts if s.cue == "أعرب"]
-    assert len(inner) == 1
-    assert inner[0].speaker == "السيسي" and inner[0].speaker_canonical == "عبد الفتاح السيسي"
-    assert inner[0].via == ["علاء يوسف"] and inner[0].quote.startswith("التطلع لإتمام")
+        "زيارة الرئيس الصيني إلى مصر."), cue="أعرب")
+    assert inner.speaker == "السيسي" and inner.speaker_canonical == "عبد الفتاح السيسي"
+    assert inner.via == ["علاء يوسف"] and inner.quote.startswith("التطلع لإتمام")
 
 
 def test_a_known_name_before_the_verb_that_governs_bilqawl():
@@ -1512,12 +1509,11 @@ def test_a_plural_verb_with_no_plural_referent_takes_the_group_named_before():
 
 def test_a_dual_verb_does_not_take_a_plural_group():
     # snn-2015-08-06-2983 (the first two sentences, the second cut)
-    sts = extract_statements("t", (
+    s = one((
         "دعا خبيران عقاريان وزارة الإسكان لهيكلة كوادرها ومراعاة الفوارق البيئية بين المناطق في "
         "مشاريعها المزمع إنشاؤها حتى تأتي ملبية لتوقعات المواطنين.\nوقالا لـ «عكاظ»، إن وزارة "
-        "الإسكان تنقصها الرؤية الواضحة والسريعة لحل مشكلة الإسكان."))
-    said = [s for s in sts if s.cue == "قالا"]
-    assert len(said) == 1 and said[0].speaker_canonical != "المواطنين"
+        "الإسكان تنقصها الرؤية الواضحة والسريعة لحل مشكلة الإسكان."), cue="قالا")
+    assert s.speaker_canonical != "المواطنين"
 
 
 def test_a_complementizer_with_a_dual_pronoun_ends_the_speaker():
