@@ -1521,3 +1521,20 @@ def test_a_complementizer_with_a_dual_pronoun_ends_the_speaker():
     s = one("وقال الجبير ولافروف إنهما ناقشا التقريب بين جماعات المعارضة المختلفة لتحسين فرصها في "
             "مواجهة تنظيم داعش وتعزيز التنسيق في المحادثات الدولية بشأن حل الصراع.")
     assert s.speaker == "الجبير ولافروف" and s.quote.startswith("ناقشا التقريب")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # snn-2015-08-07-1330 (cut at a comma): the subject after «لـ«عكاظ»», then «، أن»
+        ("أكد لـ«عكاظ» وزير التعليم الدكتور عزام الدخيل، أن الدراسة في المدارس الحدودية بجازان في "
+         "موعدها المحدد.", "عزام الدخيل"),
+        # snn-2015-08-06-0273: after the addressee, its adjective is no subject (the speaker is
+        # the pronoun's referent, not «الإيراني»)
+        ("وقال لـ«مركز مناصري حقوق الإنسان» الإيراني، إنه يعتقد أن «الدافع وراء توجيه الاتهام، "
+         "معارضة أختي (نرجس محمدي) لإعدام عدد من أهل السنة».", ""),
+    ],
+)
+def test_subject_after_a_named_addressee_then_a_comma_and_the_words(text: str, speaker: str):
+    s = one(text)
+    assert s.speaker_canonical == speaker and s.quote.startswith(("الدراسة", "يعتقد"))

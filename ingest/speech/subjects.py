@@ -296,6 +296,9 @@ class SubjectSearch:
         if m is None or m.head == "doc":
             return None
         m = self._extend_role(self._apposed_name(m))
+        if (addressed and m.end - m.start == 1 and m.role_start < 0 and doc.keys[m.start].startswith("ال")
+                and doc.keys[m.start].endswith(("ي", "يه"))):
+            return None  # "وقال لـ«مركز مناصري حقوق الإنسان» الإيراني، إنه": the addressee's adjective
         if self._words_follow(m.next_tok):
             return m
         # "كشف لـ(عكاظ) رئيس المنظمة … الدكتور بندر آل فهيد عن وجود …": the verb's own
@@ -350,6 +353,8 @@ class SubjectSearch:
                 if close < 0:
                     return False
                 t = close + 1
+            elif k in ("،", ",") and t + 1 < n and is_complementizer(doc, t + 1):
+                return True  # "… الدكتور أحمد السالم، أن …"
             elif k in ("،", ",") and apposition:
                 apposition = False
                 close = next((x for x in range(t + 1, min(n, t + 12))
