@@ -1538,3 +1538,13 @@ def test_a_complementizer_with_a_dual_pronoun_ends_the_speaker():
 def test_subject_after_a_named_addressee_then_a_comma_and_the_words(text: str, speaker: str):
     s = one(text)
     assert s.speaker_canonical == speaker and s.quote.startswith(("الدراسة", "يعتقد"))
+
+
+def test_a_document_speaks_for_the_latest_body_not_the_latest_person():
+    # snn-2015-07-23-0239 (sentences 1, 10 and 11 of the article, the middle one cut at its comma)
+    s = one((
+        "اختتم صندوق أوبك للتنمية \"أوفيد\" اجتماعه الوزاري السنوي في دورته الـ 36 أمس بعقد لقاء "
+        "مجلس محافظي الصندوق لمناقشة برامج عمل \"أوفيد\" في السنوات المقبلة . وأشار الحربش في "
+        "التقرير السنوي عن عام 2014 الى أن \"أوفيد\" حقق رقما قياسيا في أعماله ونشاطاته. "
+        "وأوضح التقرير أن \"أوفيد\" تركز على مشاريع الماء والغذاء والطاقة."), cue="أوضح")
+    assert s.speaker_canonical == "صندوق أوبك للتنمية \"أوفيد\""

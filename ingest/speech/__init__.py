@@ -440,6 +440,9 @@ class _Extractor(SubjectSearch):
             via = _relayed_by(outer[0])
         if ref is None and prev in _RELATIVES and not pre:
             ref = self._antecedent(i - 1, cue.gender)
+        if ref is None and document is not None:
+            # the verb agrees with the document, not with its issuer: the latest body named
+            ref = self.disc.latest_body(doc.starts[i])
         if ref is None:
             ref = self._pronoun_referent(i, cue.gender, pre, documents=document is None)
         if ref is None and document is not None and outer is None:

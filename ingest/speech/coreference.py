@@ -140,6 +140,11 @@ class Discourse:
                      and (not role or normalize(r.role) == role)
                      and (not not_gender or r.gender != not_gender)), None)
 
+    def latest_body(self, before: int) -> Referent | None:
+        """Latest organisation or catalog entity before ``before``: who issued a document
+        that speaks («وأشار التقرير إلى …») when the text does not say."""
+        return next((r for r in reversed(self.refs) if r.start < before and r.kind in ("org", "entity")), None)
+
     def find(self, surface: str) -> Referent | None:
         """Latest referent whose canonical name is exactly this name."""
         k = normalize(surface)
