@@ -1548,3 +1548,19 @@ def test_a_document_speaks_for_the_latest_body_not_the_latest_person():
         "التقرير السنوي عن عام 2014 الى أن \"أوفيد\" حقق رقما قياسيا في أعماله ونشاطاته. "
         "وأوضح التقرير أن \"أوفيد\" تركز على مشاريع الماء والغذاء والطاقة."), cue="أوضح")
     assert s.speaker_canonical == "صندوق أوبك للتنمية \"أوفيد\""
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # snn-2015-07-21-0113 (two consecutive sentences, both cut): a title before the name
+        ("كما أعرب وزير الخارجية الألماني عن أمله في أن يستخدم الاتفاق النووي الإيراني مثالا "
+         "لإمكانية نزع فتيل الأزمة السورية. أما وزير الخارجية البريطاني فيليب هاموند فقال إن "
+         "وزراء الكتلة الأوروبية يركزون على كيفية تنفيذ الاتفاق النووي.", "فيليب هاموند"),
+        # snn-2015-07-22-0035 (the quotation cut)
+        ("أما النائب مروان حمادة، فعبر عن أسفه لأن «المناطق والوحدات الإدارية تتقاذف قضية "
+         "النفايات».", "مروان حمادة"),
+    ],
+)
+def test_amma_topic_with_a_title_before_the_name(text: str, speaker: str):
+    assert extract_statements("t", text)[-1].speaker_canonical == speaker

@@ -571,8 +571,9 @@ class SubjectSearch:
         if openers is KANA and cue.gender in ("m", "f") and KANA[doc.keys[k]] != cue.gender:
             return None  # كان … قد قالت: not one clause
         m = parse_mention(doc, k + 1, self.cat)
-        if m is None or m.head == "doc" or m.start != k + 1 or m.next_tok > end:
-            return None
+        if m is None or m.head == "doc" or m.next_tok > end or (
+                m.start != k + 1 and not (m.role_start == k + 1 and m.head == "name")):
+            return None  # (a title before the name starts the phrase too: أما رئيس الهيئة X فقال)
         if exact and not (m.next_tok == end or (m.next_tok == end - 1 and doc.keys[end - 1] in ("،", ","))):
             return None  # (a comma may set the subject off: "وكان الصافي، طالب العبادي")
         if exact and (doc.keys[m.start] in NOT_SUBJECTS or (
@@ -599,6 +600,9 @@ class SubjectSearch:
             # "وكان تشارلز هوبر، الدبلوماسي العسكري … بالسفارة الأميركية، قد أشار": the
             # apposition between commas is the role
             return Mention(m.start, m.end, rest, end - 1, head="name", next_tok=end)
+        if (openers is _AMMA and m.head == "name" and rest == m.next_tok and rest < end
+                and doc.keys[rest] in ("من", "في") and end - rest <= 6):
+            return m  # "أما علي العباسي من محافظة البيضاء باليمن فأشار": where the speaker is from
         if rest < end and doc.keys[rest] not in _RELATIVES and doc.keys[rest] != "الذين":
             if openers is KANA or rest != m.next_tok + 1:
                 return None  # something other than a relative clause or an apposition
