@@ -1564,3 +1564,18 @@ def test_a_document_speaks_for_the_latest_body_not_the_latest_person():
 )
 def test_amma_topic_with_a_title_before_the_name(text: str, speaker: str):
     assert extract_statements("t", text)[-1].speaker_canonical == speaker
+
+
+def test_wali_governor_is_a_title_not_wa_plus_al():
+    # snn-2015-08-10-0169 (the sentence cut at its comma)
+    s = one("وقال والي أرزينجان، سليمان قهرمان، للأناضول: «نعتقد أن التفجير الذي استهدف القطار "
+            "إرهابي».")
+    assert s.speaker_canonical == "سليمان قهرمان"
+
+
+def test_dhawu_relatives_are_a_plural_referent():
+    # snn-2015-08-11-0714 (the first sentence cut at a comma)
+    sts = extract_statements("t", (
+        "من جهتهم أعرب ذوو الشهداء عن شكرهم وتقديرهم لخادم الحرمين الشريفين. \n \nوقالوا: «إن "
+        "أرواح أبنائهم جميعاً يقدمونها فداء للدين والوطن»."))
+    assert [(s.cue, s.speaker_canonical) for s in sts] == [("أعرب", "ذوو الشهداء"), ("قالوا", "ذوو الشهداء")]
