@@ -337,7 +337,7 @@ class _Extractor(SubjectSearch):
         if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):
             return
         if (cue.ctype == "np" and after_cue < len(doc) and doc.keys[after_cue][:1] == "ب"
-                and len(doc.keys[after_cue]) > 3
+                and len(doc.keys[after_cue]) > 3 and doc.keys[i][pre:] not in cues.OBJECT_FORMS
                 and self.cat.match_at(doc.keys, after_cue)[1] is None):
             return  # passive "اتُّهم بدعم …": no speaker, no statement
         plural = doc.keys[i].endswith(("وا", "ون")) and len(doc.keys[i]) > 4

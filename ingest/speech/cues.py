@@ -108,6 +108,20 @@ for _lemma, _ctype, _preps, _fs in _VERBS:
     for _form, _g, _pres in _fs:
         VERB_CUES.setdefault(_form, Cue(_lemma, _g, _ctype, _preps, _pres))
 
+#: Directive and accusing verbs with an attached object pronoun (واتهمتها بـ…، ودعتهم إلى …،
+#: وطالبته بالكف عن …، حثه على …): the same cue, its object inside the token.
+_WITH_OBJECT = {normalize(w) for w in "اتهم دعا طالب حث ناشد حذر".split()}
+#: ... but not where the form normalises to a noun: دعاة (preachers), طالبة (a student).
+_NOUN_TWINS = {normalize(w) for w in "دعاة طالبة".split()}
+OBJECT_FORMS: set[str] = set()
+for _form, _cue in list(VERB_CUES.items()):
+    if (normalize(_cue.lemma) in _WITH_OBJECT and not _cue.present and _cue.gender in ("m", "f")
+            and _form == normalize(_form)):
+        for _suf in ("ه", "ها", "هم", "هما", "كم"):
+            if (_form + _suf) not in VERB_CUES and (_form + _suf) not in _NOUN_TWINS:
+                VERB_CUES[_form + _suf] = _cue
+                OBJECT_FORMS.add(_form + _suf)
+
 #: "ومضى يقول" / "ومضت تقول": the verb of motion plus a present speech verb.
 MADA = {normalize("مضى"): "m", normalize("مضت"): "f"}
 
