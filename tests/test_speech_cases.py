@@ -1598,3 +1598,18 @@ def test_a_noun_that_normalises_like_a_verb_with_an_object_is_no_cue():
         "مرة أخرى للحلول الأمنية والعسكرية بحجة «الاستثناء الثقافي والديني والاستثناء الاقتصادي "
         "والاستراتيجي»."))
     assert sts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "end"),
+    [
+        # snn-2015-08-03-0166: a main-clause «اعتبر X أن» after a comma ends the words of «بعدما حذر»
+        ("وبعدما حذر من أن ما وصفه بالتآمر على الجيش الليبي من أي كان لن يجدي نفعًا، اعتبر حفتر أن "
+         "الإرهابيين والميليشيات غير المنضبطة لن تقوم لها قائمة مرة أخرى في البلاد.", "حذر", "نفعًا"),
+        # snn-2015-08-11-0714 (cut): «، معبرين عن» is a participle clause that ends the span
+        ("وأكد المصابون أن هذه الإصابات لن تثنيهم عن مواصلة مشاركة زملائهم في الذود عن الوطن وأهله، "
+         "معبرين عن شكرهم لخادم الحرمين الشريفين.", "أكد", "وأهله"),
+    ],
+)
+def test_span_ends_at_a_main_clause_cue_or_a_participle_after_a_comma(text: str, cue: str, end: str):
+    assert one(text, cue=cue).quote.endswith(end)

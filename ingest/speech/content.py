@@ -184,7 +184,7 @@ def _opens_words(doc: Doc, j: int, reach: int = 6) -> bool:
 
 
 #: Speech verbs whose noun right after them is their subject, never an object (their lemmas).
-_SUBJECT_SAY = {cues.lookup(normalize(w))[0].lemma for w in "قال ذكر أكد أوضح أضاف صرح أفاد رأى أعلن".split()}
+_SUBJECT_SAY = {cues.lookup(normalize(w))[0].lemma for w in "قال ذكر أكد أوضح أضاف صرح أفاد رأى أعلن اعتبر".split()}
 #: "…، قال تعالى: ((…))"، "قال صلى الله عليه وسلم:": scripture quoted inside a speech is part
 #: of the speaker's words, not the end of them.
 _SCRIPTURE = {normalize(w) for w in "تعالى سبحانه عز جل صلى الله رسول النبي".split()}
