@@ -1613,3 +1613,11 @@ def test_a_noun_that_normalises_like_a_verb_with_an_object_is_no_cue():
 )
 def test_span_ends_at_a_main_clause_cue_or_a_participle_after_a_comma(text: str, cue: str, end: str):
     assert one(text, cue=cue).quote.endswith(end)
+
+
+def test_direct_quote_after_a_colon_ends_before_the_narrators_relative_clause():
+    # snn-2015-08-10-0169
+    s = one("وقال دمرطاش في تصريح صحافي أدلى به في مدينة فان شرق تركيا: «أوجه نداء إلى الفريقين، على "
+            "حزب العمال الكردستاني إعلان التزامه بوقف إطلاق النار» الذي تم التوصل إليه قبل ثلاث سنوات "
+            "مع الحكومة التركية، إلا أنه انهار تماما إثر أعمال العنف الأخيرة.")
+    assert s.kind == "direct" and s.quote.endswith("بوقف إطلاق النار")

@@ -215,8 +215,13 @@ def span_chars(doc: Doc, c: int, e: int, strip_quotes: bool = False) -> tuple[in
     return s, end
 
 
-def quoted_content(doc: Doc, o: int, allow_mixed: bool = True) -> Content | None:
-    """Content opening with a quotation mark at token ``o``: direct or mixed."""
+_RELATIVE_PRONOUNS = {normalize(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split()}
+
+
+def quoted_content(doc: Doc, o: int, allow_mixed: bool = True, colon: bool = False) -> Content | None:
+    """Content opening with a quotation mark at token ``o``: direct or mixed. After a colon
+    (``colon``) a relative pronoun right after the closing mark is the narrator's clause on
+    the quoted words (قال: «… بوقف إطلاق النار» الذي تم التوصل إليه …): the words end there."""
     q = doc.quote_close[o]
     n = len(doc)
     a = q + 1
@@ -227,6 +232,7 @@ def quoted_content(doc: Doc, o: int, allow_mixed: bool = True) -> Content | None
         or _starts_statement(doc, a)
         or doc.keys[a] in cues.OTHER_PARTICIPLES
         or doc.keys[a] in cues.SAYING_PARTICIPLES
+        or (colon and doc.keys[a] in _RELATIVE_PRONOUNS)
     )
     if direct:
         if q == o + 1:
@@ -370,7 +376,7 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                 if c < n and is_complementizer(doc, c):
                     return _after_comp(doc, c + 1)
                 if c < n and doc.keys[c] in QUOTE_OPEN and c in doc.quote_close:
-                    return quoted_content(doc, c)
+                    return quoted_content(doc, c, colon=True)
                 if c >= n or doc.para[c] != para:
                     return None
                 end = content_end(doc, c, extend=True)
