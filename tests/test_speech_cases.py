@@ -1621,3 +1621,11 @@ def test_direct_quote_after_a_colon_ends_before_the_narrators_relative_clause():
             "حزب العمال الكردستاني إعلان التزامه بوقف إطلاق النار» الذي تم التوصل إليه قبل ثلاث سنوات "
             "مع الحكومة التركية، إلا أنه انهار تماما إثر أعمال العنف الأخيرة.")
     assert s.kind == "direct" and s.quote.endswith("بوقف إطلاق النار")
+
+
+def test_an_accusation_with_one_noun_phrase_before_bi_has_it_as_object():
+    # snn-2015-08-07-0100 (cut at the comma)
+    s = one("وفجّر محامي الضحايا عبد المحسن القطان مفاجأة بالكشف عن أن جريمة التفجير حدثت من أجل الضغط "
+            "على السلطات الأمنية. واتهم السلطات بالتقصير في الاستجابة للتهديدات الموجهة لأمن البلاد.",
+            cue="اتهم")
+    assert s.quote.startswith("السلطات بالتقصير") and s.speaker_canonical != "السلطات"

@@ -370,6 +370,13 @@ class _Extractor(SubjectSearch):
             m = self._extend_role(m)
         if transitive and m is not None:
             m = self._subject_only(m, cue)
+        if (transitive and m is not None and cue.lemma == "اتهم" and pre and m.head != "name"
+                and doc.keys[i][pre:] not in cues.OBJECT_FORMS and governed_at(doc, m.next_tok, cue)):
+            # "واتهم السلطات بالتقصير": one noun phrase and بـ — an accusation needs its object,
+            # so the phrase is the object and the speaker goes on (not after a personal name:
+            # "واتهم نتنياهو بـ…" is as often the subject with its object left out; not when the
+            # object is a pronoun on the verb: "واتهمته محكمة خاصة بـ…")
+            m, coordinated = None, True
         if transitive and m is not None:
             if (pre and prev in ("،", ",") and governed_at(doc, m.next_tok, cue)
                     and self._sentence_subject(i, cue.gender)):
