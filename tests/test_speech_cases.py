@@ -1629,3 +1629,12 @@ def test_an_accusation_with_one_noun_phrase_before_bi_has_it_as_object():
             "على السلطات الأمنية. واتهم السلطات بالتقصير في الاستجابة للتهديدات الموجهة لأمن البلاد.",
             cue="اتهم")
     assert s.quote.startswith("السلطات بالتقصير") and s.speaker_canonical != "السلطات"
+
+
+def test_a_titled_name_after_a_verb_the_rules_do_not_know_is_its_subject():
+    # snn-2015-08-10-0074 (two consecutive sentences, the quotation cut)
+    sts = extract_statements("t", (
+        "من ناحية اخرى قال عضو المجلس ماجد محمد عميش اننا نستنكر بكل العبارات هذا العمل الإجرامي "
+        "الشنيع.\n ورفع عضو المجلس زايد الأسمري التعازي لقيادة هذا البلد قائلاً : نؤكد وقوفنا صفاً "
+        "واحداً."))
+    assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("قائلاً", "زايد الأسمري")

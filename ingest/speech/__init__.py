@@ -857,6 +857,8 @@ class _Extractor(SubjectSearch):
                 # "انتقد روبن سياسة كيري، ودعا إلى …": the subject of a non-speech verb that
                 # opens a clause is who a later subjectless cue continues with
                 self._verb_subject(i, strict=True, titled=True)
+            elif i == doc.sent_start_tok(i) and k[:1] in ("و", "ف") and self._opening_verb(i):
+                self._titled_subject_of_any_verb(i)
         self.out.sort(key=lambda x: x[0].start)
         self._uncued_continuations()
         self._cataphora()

@@ -868,6 +868,41 @@ class SubjectSearch:
             return ref  # (not added to the discourse: a later singular cue must not fall back on it)
         return None
 
+    def _opening_verb(self, i: int) -> bool:
+        """Token ``i`` can be a past verb opening its sentence (وفجّر، ورفع، وشكر): a word of
+        three to six letters after any و/ف that is no noun we know — no الـ, title,
+        organisation, state, time word, stop word, feminine or plural noun ending."""
+        doc = self.doc
+        k = doc.keys[i]
+        b = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        return (3 <= len(b) <= 6 and not b.startswith(("ال", "لل")) and b not in STOP_WORDS
+                and b not in TITLES and b not in ORG_HEADS and b not in TIME_WORDS and b not in HONORIFICS
+                and b not in cues.DOC_NOUNS and not any(ch.isdigit() for ch in b)
+                and not b.endswith(("ه", "ات", "ون", "ين", "يه")) and self.cat.state_for(b) is None
+                and self.cat.match_at(doc.keys, i)[1] is None and self.cat.match_at([b], 0)[1] is None)
+
+    def _titled_subject_of_any_verb(self, v: int) -> Referent | None:
+        """"وفجّر محامي الضحايا عبد المحسن القطان مفاجأة …. واتهم …": after a verb the rules do
+        not know, a title + a personal name the text vouches for — known already, or two words
+        or more ending in a الـ-family name — is its subject, and who a bare cue continues
+        with. A bare name or an organisation is as often the object, so nothing else counts."""
+        doc = self.doc
+        m = parse_mention(doc, v + 1, self.cat)
+        if m is None or m.head != "name" or m.start == v + 1:
+            return None  # (the title must come first)
+        end = self._titled_name_end(m)
+        if end is None:
+            return None
+        surface = doc.surface(m.start, end)
+        known = (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
+                 or self.disc.find(surface))
+        if not known and not (end - m.start >= 2 and doc.keys[end - 1].startswith("ال")):
+            return None
+        ref = self._referent(Mention(m.start, end, m.role_start, m.role_end, head="name",
+                                     entity_id=m.entity_id, next_tok=end), "")
+        self.disc.add(ref)
+        return ref
+
     def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
                       strict: bool = False, titled: bool = False) -> Referent | None:
         """The named subject right after verb ``v`` when ``v`` is a speech cue or a frequent
