@@ -1638,3 +1638,15 @@ def test_a_titled_name_after_a_verb_the_rules_do_not_know_is_its_subject():
         "الشنيع.\n ورفع عضو المجلس زايد الأسمري التعازي لقيادة هذا البلد قائلاً : نؤكد وقوفنا صفاً "
         "واحداً."))
     assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("قائلاً", "زايد الأسمري")
+
+
+def test_the_issuer_after_sadir_an_is_the_body_a_later_document_speaks_for():
+    # snn-2015-07-27-0128 (an earlier sentence cut, then two consecutive ones, both cut): not
+    # «أنقرة», the body named before
+    sts = extract_statements("t", (
+        "وواصلت أنقرة حملتها الأمنية على عناصر التنظيمين داخل تركيا. "
+        "وأفاد بيان صادر عن ولاية غازي عنتاب بأن فرق إدارة مكافحة الإرهاب التابعة لمديرية أمن الولاية "
+        "«شنت تلك الحملات بشكل متزامن على 36 عنوانًا». وأوضح البيان أن 262 عنصر أمن شاركوا في تلك "
+        "العمليات."))
+    assert [(s.cue, s.speaker_canonical) for s in sts] == [
+        ("أفاد", "ولاية غازي عنتاب"), ("أوضح", "ولاية غازي عنتاب")]

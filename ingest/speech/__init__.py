@@ -352,9 +352,15 @@ class _Extractor(SubjectSearch):
         if m is None and not plural and fronted is None:
             m = self._subject_after_adjuncts(after_cue)
         owner_lam = 0
-        if (m is None or m.head == "doc" or (m.start == after_cue + 1 and doc.keys[m.start] in _ISSUED_IT)
+        if (m is None or m.head == "doc" or (m.start > after_cue and doc.keys[after_cue] in cues.DOC_NOUNS)
                 ) and not plural and fronted is None:
-            m = self._document_owner(after_cue) or m
+            # (the parser passes over "تقرير صادر عن"، "تقرير أصدرته" to the name after it)
+            owner = self._document_owner(after_cue)
+            if owner is not None and owner.head == "name" and owner.role_start < 0:
+                # the issuer of a document is a body (غرفة الملاحة الدولية), whatever its head
+                owner = Mention(owner.start, owner.end, head="org", entity_id=owner.entity_id,
+                                next_tok=owner.next_tok)
+            m = owner or m
         if (m is not None and m.start == after_cue + 1 and doc.keys[after_cue] in cues.DOC_NOUNS
                 and doc.keys[m.start][:1] == "ل" and doc.keys[m.start][:2] != "لل"):
             owner_lam = 1  # "وقال بيان لوزارة الدفاع العراقية": the ministry, لـ read off
@@ -571,13 +577,15 @@ class _Extractor(SubjectSearch):
             if owner is not None and owner.start == o and owner.head != "doc":
                 return owner
             return Mention(j, j + 1, head="doc", next_tok=j + 1)  # the document itself
-        if o + 1 < len(doc) and doc.keys[o] == _SADIR and doc.keys[o + 1] in _ISSUED_BY:
-            o += 1
+        sadir = o + 1 < len(doc) and doc.keys[o] == _SADIR and doc.keys[o + 1] in _ISSUED_BY
+        o += sadir
         if o < len(doc) and doc.keys[o] in _ISSUED_BY and doc.keys[j] in cues.DOC_NOUNS:
             o += 1
             owner = parse_mention(doc, o, self.cat) if o < len(doc) else None
-            # "وقال بيان من مكتب المبعوث الدولي إن …"، "بيان صادر عن الجيش"
-            return owner if owner is not None and owner.start == o and owner.head in ("org", "entity") else None
+            # "بيان صادر عن غرفة الملاحة الدولية": any issuer; a bare "بيان من/عن X" only a body
+            # named as one ("وعبّر البيان عن تعازي …" is the verb's own عن)
+            heads = ("org", "entity", "name", "title") if sadir else ("org", "entity")
+            return owner if owner is not None and owner.start == o and owner.head in heads else None
         if (o >= len(doc) or doc.keys[j] not in cues.DOC_NOUNS or doc.keys[o][:1] != "ل"
                 or doc.keys[o][:2] == "لل" or len(doc.keys[o]) < 4):
             return None
