@@ -1442,11 +1442,22 @@ def test_fuller_name_skips_a_verbal_noun_glued_before_the_surname():
     assert s.speaker == "قرقاش" and s.speaker_canonical == "أنور قرقاش"
 
 
-def test_a_masdar_with_a_pronoun_ends_the_speaker_and_carries_the_words():
-    # snn-2015-08-06-1479 (cut at a comma)
-    s = one("كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية للدول "
-            "العربية والهادفة إلى زعزعة الأمن والاستقرار فيها.")
-    assert s.speaker == "الجانبان" and s.quote.startswith("رفضهما القاطع")
+@pytest.mark.parametrize(
+    ("text", "speaker", "start"),
+    [
+        # snn-2015-08-06-1479 (cut at a comma): a stance masdar with a pronoun ends the speaker
+        # and, after أكد, carries the words
+        ("كما أكد الجانبان رفضهما القاطع لمحاولات تدخل إيران في الشؤون الداخلية للدول العربية "
+         "والهادفة إلى زعزعة الأمن والاستقرار فيها.", "الجانبان", "رفضهما القاطع"),
+        # snn-2015-08-11-1118: a complementizer with a dual pronoun ends the speaker
+        ("وقال الجبير ولافروف إنهما ناقشا التقريب بين جماعات المعارضة المختلفة لتحسين فرصها في "
+         "مواجهة تنظيم داعش وتعزيز التنسيق في المحادثات الدولية بشأن حل الصراع.", "الجبير ولافروف",
+         "ناقشا التقريب"),
+    ],
+)
+def test_the_speaker_phrase_ends_where_the_words_begin(text: str, speaker: str, start: str):
+    s = one(text)
+    assert s.speaker == speaker and s.quote.startswith(start)
 
 
 @pytest.mark.parametrize(
@@ -1514,13 +1525,6 @@ def test_a_dual_verb_does_not_take_a_plural_group():
         "مشاريعها المزمع إنشاؤها حتى تأتي ملبية لتوقعات المواطنين.\nوقالا لـ «عكاظ»، إن وزارة "
         "الإسكان تنقصها الرؤية الواضحة والسريعة لحل مشكلة الإسكان."), cue="قالا")
     assert s.speaker_canonical != "المواطنين"
-
-
-def test_a_complementizer_with_a_dual_pronoun_ends_the_speaker():
-    # snn-2015-08-11-1118
-    s = one("وقال الجبير ولافروف إنهما ناقشا التقريب بين جماعات المعارضة المختلفة لتحسين فرصها في "
-            "مواجهة تنظيم داعش وتعزيز التنسيق في المحادثات الدولية بشأن حل الصراع.")
-    assert s.speaker == "الجبير ولافروف" and s.quote.startswith("ناقشا التقريب")
 
 
 @pytest.mark.parametrize(
