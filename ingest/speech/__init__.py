@@ -634,9 +634,7 @@ class _Extractor(SubjectSearch):
         if m.head == "name" and (m.end - m.start < 2 or doc.keys[m.start].startswith("ال")):
             return
         if m.head == "name" and (k in _IN_LINE_WITH or (k[:1] == "و" and k[1:] in _IN_LINE_WITH)):
-            surface = doc.surface(m.start, m.end)
-            if not (self.cat.resolve(surface) or self.disc.find(surface)
-                    or self.disc.fuller_name(surface, doc.starts[m.start])):
+            if not self._known_name(doc.surface(m.start, m.end), doc.starts[m.start]):
                 return  # "ووفق طابع آيديولوجي": وفق also means "in line with" a thing
         # relayed: the marker closes an attributed statement → it is the relay (via)
         for st, c in reversed(self.out):
@@ -777,9 +775,6 @@ class _Extractor(SubjectSearch):
             if self._known_name(doc.surface(m.start, end), at):
                 return Mention(m.start, end, m.role_start, m.role_end, head="name", entity_id=m.entity_id, next_tok=end)
         return m
-
-    def _known_name(self, surface: str, before: int) -> bool:
-        return bool(self.cat.resolve(surface) or self.disc.fuller_name(surface, before) or self.disc.find(surface))
 
     def relayed(self, i: int, prep: str = "عن") -> None:
         """"ونقلت وكالة رويترز عن مسؤول أمني أن …": the one named after عن speaks, the

@@ -706,9 +706,7 @@ class SubjectSearch:
             return False  # رفض/طالب/حث mid-clause: more often a noun (رفض الكونغرس للاتفاق)
         if m.head == "name" and not m.entity_id:
             k = doc.keys[m.start]
-            surface = doc.surface(m.start, m.end)
-            known = (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
-                     or self.disc.find(surface))
+            known = self._known_name(doc.surface(m.start, m.end), doc.starts[m.start])
             if (k.startswith("ال") and not known) or (
                     m.end - m.start == 1 and (k.endswith(("ين", "ون")) or len(k) < 3)):
                 return False  # الكشف، القصف التركي، المواطنين: not a named subject
@@ -881,9 +879,14 @@ class SubjectSearch:
                 and not b.endswith(("ه", "ات", "ون", "ين", "يه")) and self.cat.state_for(b) is None
                 and self.cat.match_at(doc.keys, i)[1] is None and self.cat.match_at([b], 0)[1] is None)
 
+    def _known_name(self, surface: str, before: int) -> bool:
+        """The catalog or the article so far knows this name (as it is, or as the end of a
+        fuller one)."""
+        return bool(self.cat.resolve(surface) or self.disc.fuller_name(surface, before) or self.disc.find(surface))
+
     def _titled_subject_of_any_verb(self, v: int) -> Referent | None:
-        """"وفجّر محامي الضحايا عبد المحسن القطان مفاجأة …. واتهم …": after a verb the rules do
-        not know, a title + a personal name the text vouches for — known already, or two words
+        """"ورفع عضو المجلس زايد الأسمري التعازي … قائلاً": after a verb the rules do not
+        know, a title + a personal name the text vouches for — known already, or two words
         or more ending in a الـ-family name — is its subject, and who a bare cue continues
         with. A bare name or an organisation is as often the object, so nothing else counts."""
         doc = self.doc
@@ -893,9 +896,7 @@ class SubjectSearch:
         end = self._titled_name_end(m)
         if end is None:
             return None
-        surface = doc.surface(m.start, end)
-        known = (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
-                 or self.disc.find(surface))
+        known = self._known_name(doc.surface(m.start, end), doc.starts[m.start])
         if not known and not (end - m.start >= 2 and doc.keys[end - 1].startswith("ال")):
             return None
         ref = self._referent(Mention(m.start, end, m.role_start, m.role_end, head="name",
@@ -923,9 +924,7 @@ class SubjectSearch:
         if m.head == "name":
             known = None
             for end in range(min(m.end, m.start + 3), m.start, -1):
-                surface = doc.surface(m.start, end)
-                if (self.cat.resolve(surface) or self.disc.fuller_name(surface, doc.starts[m.start])
-                        or self.disc.find(surface)
+                if (self._known_name(doc.surface(m.start, end), doc.starts[m.start])
                         or (not strict and name_in_text(doc, m.start, end, self.cat))):
                     known = end
                     break
