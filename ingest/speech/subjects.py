@@ -118,7 +118,7 @@ ACT_VERBS = {normalize(w) for w in (
 #: document speaks for when it is quoted later (وأشار البيان إلى أن …).
 ISSUE_VERBS = {normalize(w) for w in "أصدر أصدرت نشر نشرت وزع وزعت".split()}
 #: The issued document as an indefinite object.
-_ISSUED = {normalize(w) for w in "بيانا بيانًا تقريرا تقريرًا".split()}
+_ISSUED = {normalize(w) for w in "بيانا تقريرا".split()}  # (normalising drops the tanween)
 
 
 #: Plural nouns for groups of people who speak (مسؤولون، خبراء، نواب …), without الـ.
