@@ -472,11 +472,14 @@ def test_accusation_keeps_object_in_span():
 
 
 def test_directive_with_quoted_words():
-    # snn-2015-08-09-1132
-    s = one("دعا صلاح الدين دمرداش زعيم حزب الشعوب الديمقراطي الموالي للأكراد في تركيا أمس حزب "
-            "العمال الكردستاني إلى «رفع اصبعه عن الزناد» وحث الحكومة على بدء محادثات.")
-    assert s.speaker == "صلاح الدين دمرداش"
-    assert s.quote == "حزب العمال الكردستاني إلى «رفع اصبعه عن الزناد»"
+    # snn-2015-08-09-1132; after the masculine حث the feminine الحكومة is the object, not the
+    # subject, so the speaker goes on
+    sts = extract_statements("t", (
+        "دعا صلاح الدين دمرداش زعيم حزب الشعوب الديمقراطي الموالي للأكراد في تركيا أمس حزب "
+        "العمال الكردستاني إلى «رفع اصبعه عن الزناد» وحث الحكومة على بدء محادثات."))
+    assert [(s.cue, s.speaker, s.quote) for s in sts] == [
+        ("دعا", "صلاح الدين دمرداش", "حزب العمال الكردستاني إلى «رفع اصبعه عن الزناد»"),
+        ("حث", "صلاح الدين دمرداش", "الحكومة على بدء محادثات")]
 
 
 @pytest.mark.parametrize(
@@ -1654,3 +1657,18 @@ def test_the_issuer_after_sadir_an_is_the_body_a_later_document_speaks_for():
         "العمليات."))
     assert [(s.cue, s.speaker_canonical) for s in sts] == [
         ("أفاد", "ولاية غازي عنتاب"), ("أوضح", "ولاية غازي عنتاب")]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "start"), [
+    # snn-2015-08-06-0494 (the sentence, cut at the comma)
+    ("من جهته، ندد الامين العام لجامعة الدول العربية نبيل العربي الثلاثاء بالقصف التركي في شمال "
+     "العراق وطالب انقرة باحترام سيادة العراق، وهو ما اعتبرته تركيا \"غير مقبول\".",
+     "طالب", "نبيل العربي", "انقرة باحترام"),
+    # snn-2015-07-31-0401 (two sentences, the first cut)
+    ("وقد أعربت أنقرة مرارا عن قلقها إزاء المعاملة التي تتلقاها هذه الأقلية بأيدي السلطات. وكان "
+     "إردوغان اتهم بكين في العام 2009 بارتكاب «ما يشبه الإبادة» في الإقليم.",
+     "اتهم", "إردوغان", "بكين في العام 2009"),
+])
+def test_a_feminine_body_after_a_masculine_verb_is_its_object(text: str, cue: str, speaker: str, start: str):
+    s = one(text, cue=cue)
+    assert s.speaker_canonical.endswith(speaker) and s.quote.startswith(start)

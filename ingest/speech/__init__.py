@@ -53,6 +53,7 @@ from ingest.speech.source import (
     TIME_WORDS,
     Mention,
     _split,
+    disagrees,
     mention_gender,
     parse_mention,
     stop_token,
@@ -376,6 +377,11 @@ class _Extractor(SubjectSearch):
             m = self._extend_role(m)
         if transitive and m is not None:
             m = self._subject_only(m, cue)
+        if (transitive and m is not None and disagrees(doc, m, cue, self.cat)
+                and (cue.ctype == "np" or governed_at(doc, m.next_tok, cue))):
+            # "وحث الوزارة على بذل جهود": the masculine verb's subject is not the feminine body
+            # after it; the body is the object and the speaker goes on
+            m, coordinated = None, True
         if (transitive and m is not None and cue.lemma == "اتهم" and pre and m.head != "name"
                 and doc.keys[i][pre:] not in cues.OBJECT_FORMS and governed_at(doc, m.next_tok, cue)):
             # "واتهم السلطات بالتقصير": one noun phrase and بـ — an accusation needs its object,

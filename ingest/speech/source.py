@@ -849,6 +849,18 @@ def mention_gender(doc: Doc, m: Mention, catalog: EntityCatalog) -> str:
     return ""
 
 
+def disagrees(doc: Doc, m: Mention, cue: cues.Cue, catalog: EntityCatalog) -> bool:
+    """A masculine past verb before a feminine body: the noun phrase is not its subject (a verb
+    agrees in gender with a subject after it), so it is the object (وحث الوزارة على …، كما
+    اتهم السلطات المحلية بالفساد). Only bodies and -ات plurals: a name or a title ending in ة
+    (خليفة، العلامة) says nothing of its gender."""
+    if cue.gender != "m" or cue.present:
+        return False
+    if m.head not in ("org", "entity") and not doc.keys[m.start].endswith("ات"):
+        return False
+    return mention_gender(doc, m, catalog) == "f"
+
+
 # --- subject vs. object after a transitive speech verb (دانت X Y، اتهم X Y بـ) ----------
 
 #: Definite adjectives that are not nisba (-ي/-ية) forms.
