@@ -1672,3 +1672,14 @@ def test_the_issuer_after_sadir_an_is_the_body_a_later_document_speaks_for():
 def test_a_feminine_body_after_a_masculine_verb_is_its_object(text: str, cue: str, speaker: str, start: str):
     s = one(text, cue=cue)
     assert s.speaker_canonical.endswith(speaker) and s.quote.startswith(start)
+
+
+@pytest.mark.parametrize("text", [
+    # snn-2015-07-22-0089 (cut at the comma): رغم + a masdar, not a verb
+    "ورغم نفي السلطات وجود شح في الوقود، لكن وزير النفط اعترف أمام البرلمان.",
+    # snn-2015-08-04-0113 (cut): no verb follows a preposition
+    "لكن دول الخليج ركزت على أهمية أن يواكب هذا الاتفاق العمل على حثّ طهران على عدم التدخل في الشأن "
+    "الداخلي لدول المجلس.",
+])
+def test_a_cue_form_after_a_preposition_or_ragm_is_a_verbal_noun(text: str):
+    assert extract_statements("t", text) == []

@@ -87,8 +87,9 @@ _SAME = {normalize(w) for w in "ذاته ذاتها ذاتهم نفسه نفسه
 _FA_INNA = {normalize(w) for w in "فإن فان فإنه فانه فإنها فانها فإنهم".split()}
 #: Past forms of نقل, "relayed": "نقلت الوكالة عن X أن …".
 _RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
-#: Nouns after which a cue's form is its verbal noun (ضرورة كشف، عدم ذكر).
-_MASDAR_GOVERNORS = {normalize(w) for w in "ضرورة أهمية عدم بضرورة وضرورة".split()}
+#: Words after which a cue's form is its verbal noun (ضرورة كشف، عدم ذكر، رغم نفي السلطات،
+#: العمل على حث طهران): nouns that govern a masdar, and prepositions, which no verb follows.
+_MASDAR_GOVERNORS = {normalize(w) for w in "ضرورة أهمية عدم بضرورة وضرورة رغم ورغم برغم على في إلى عن".split()}
 #: Past forms of علم, "learned": "وعلمت «الوطن» من مصادر أن …" (the sources speak).
 _LEARNED_CUES = {normalize(w) for w in "علم علمت".split()}
 
