@@ -1683,3 +1683,11 @@ def test_a_feminine_body_after_a_masculine_verb_is_its_object(text: str, cue: st
 ])
 def test_a_cue_form_after_a_preposition_or_ragm_is_a_verbal_noun(text: str):
     assert extract_statements("t", text) == []
+
+
+def test_kana_qad_with_a_title_and_a_place_and_no_name():
+    # snn-2015-08-02-0699 (the statement before it cut short, the sentence cut)
+    sts = extract_statements("t", (
+        "وأكد كفاح محمود المستشار الاعلامي في رئاسة الاقليم «نحن نطالب من حزب العمال بإخراج قواعده». "
+        "وكان مسؤول في اقليم كردستان العراقي قد طالب تركيا بوقف غاراتها الجوية."))
+    assert [(s.cue, s.speaker) for s in sts][-1] == ("طالب", "مسؤول في اقليم كردستان العراقي")

@@ -591,6 +591,11 @@ class SubjectSearch:
                 n = _split(doc, list(range(s, end)), self.cat)
                 if n is not None and n.head == "name" and n.next_tok == end and n.start == s:
                     return Mention(n.start, n.end, m.start, s, head="name", next_tok=end)
+            if (places and m.head == "title" and end - m.next_tok <= 5
+                    and all(doc.is_word[t] for t in range(m.next_tok, end))):
+                # "وكان مسؤول في إقليم كردستان العراقي قد طالب": a title and the place it
+                # serves, no name
+                return Mention(m.start, end, head="title", next_tok=end)
         rest = m.next_tok
         if rest < end and doc.keys[rest] in ("،", ","):
             rest += 1
