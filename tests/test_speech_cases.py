@@ -1691,3 +1691,19 @@ def test_kana_qad_with_a_title_and_a_place_and_no_name():
         "وأكد كفاح محمود المستشار الاعلامي في رئاسة الاقليم «نحن نطالب من حزب العمال بإخراج قواعده». "
         "وكان مسؤول في اقليم كردستان العراقي قد طالب تركيا بوقف غاراتها الجوية."))
     assert [(s.cue, s.speaker) for s in sts][-1] == ("طالب", "مسؤول في اقليم كردستان العراقي")
+
+
+def test_ithr_and_athna_end_a_name():
+    # snn-2015-07-24-1446 (the quotation cut)
+    s = one('وأعلن وزير الاعلام رمزي جريج اثر انتهاء جلسة مجلس الوزراء، ان رئيس الحكومة تمام سلام '
+            '"يقدم اعتذاره من الشعب اللبناني".')
+    assert s.speaker == "رمزي جريج"
+
+
+def test_a_new_titled_name_after_an_unknown_verb_ended_by_a_preposition_is_who_goes_on():
+    # snn-2015-08-08-0105 (cut: the sentence, and the one before it)
+    sts = extract_statements("t", (
+        "وقال الوسيط الإثيوبي سيوم مسفن إن الوثيقة جاهزة للتوقيع.\n"
+        "وشن رئيس وفد المعارضة المسلحة تعبان دينق قاي في الجلسة الافتتاحية للمحادثات هجومًا عنيفًا "
+        "على حكومة جنوب السودان، وقال إن حكومة سلفا كير ما زالت تعمل على استمرار معاناة الشعب."))
+    assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("قال", "تعبان دينق قاي")

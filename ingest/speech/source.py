@@ -410,7 +410,8 @@ def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
     return Mention(o + 1, c, head=head, entity_id=eid, next_tok=c + 1)
 
 
-_NOT_NAME_WORDS = _n("عقب تعالى")
+#: Words that end a name although nothing marks them (عقب، إثر: "after"; تعالى after الله).
+NOT_NAME_WORDS = _n("عقب إثر أثناء تعالى")
 
 #: The links inside a name: بن/ابن (son of) and آل (family of); the word after one is a name.
 NAME_LINKS = _n("بن ابن آل")
@@ -444,7 +445,7 @@ def _personal_name_word(doc: Doc, t: int) -> bool:
     return (len(k) >= 2 and k[:1] not in ("و", "ف", "ب", "ل")
             and not k.endswith(("ها", "هم", "ته", "تها")) and not (len(k) >= 5 and k.endswith("ا"))
             and "\u064b" not in doc.surface(t, t + 1)
-            and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in _NOT_NAME_WORDS)
+            and k not in _SOURCE_ADJECTIVES and k not in TIME_WORDS and k not in NOT_NAME_WORDS)
 
 
 _PRONOUN_QUANTIFIERS = _n("احد احدا اخر بعض كل كلا جميع معظم اغلب غالبيت")
@@ -499,7 +500,7 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return True
     if not first_pos and _looks_verb(k):
         return False  # a relative-clause verb (يتولى) ends the name
-    if not first_pos and (k in _NOT_NAME_WORDS or k.startswith("باسم")):
+    if not first_pos and (k in NOT_NAME_WORDS or k.startswith("باسم")):
         return False  # "السديس | باسمه واسم الأئمة"، "القصبي | عقب الجلسة"
     if not first_pos and t >= 2 and doc.keys[t - 2] == "ال" and doc.keys[t - 1] != "ال":
         return False  # "آل الشيخ" closes a name: "… آل الشيخ | المسلمين"

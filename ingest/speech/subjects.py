@@ -32,6 +32,7 @@ from ingest.speech.source import (
     MANNER_ADVERBS,
     NAME_LINKS,
     NEWS_VERBS,
+    NOT_NAME_WORDS,
     NOT_SUBJECTS,
     ORG_HEADS,
     QUANTIFIERS,
@@ -902,7 +903,11 @@ class SubjectSearch:
         if end is None:
             return None
         known = self._known_name(doc.surface(m.start, end), doc.starts[m.start])
-        if not known and not (end - m.start >= 2 and doc.keys[end - 1].startswith("ال")):
+        # a new name (وانتقل حاكم لويزيانا الجمهوري بوبي جيندال إثر الحادث) counts when a
+        # preposition, a time word or a comma ends it, not a noun that may be the object
+        closed = end < len(doc) and (not doc.is_word[end] or doc.keys[end] in STOP_WORDS
+                                     or doc.keys[end] in TIME_WORDS or doc.keys[end] in NOT_NAME_WORDS)
+        if not known and not (end - m.start >= 2 and (doc.keys[end - 1].startswith("ال") or closed)):
             return None
         ref = self._referent(Mention(m.start, end, m.role_start, m.role_end, head="name",
                                      entity_id=m.entity_id, next_tok=end), "")
