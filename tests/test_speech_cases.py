@@ -1707,3 +1707,13 @@ def test_a_new_titled_name_after_an_unknown_verb_ended_by_a_preposition_is_who_g
         "وشن رئيس وفد المعارضة المسلحة تعبان دينق قاي في الجلسة الافتتاحية للمحادثات هجومًا عنيفًا "
         "على حكومة جنوب السودان، وقال إن حكومة سلفا كير ما زالت تعمل على استمرار معاناة الشعب."))
     assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("قال", "تعبان دينق قاي")
+
+
+def test_a_plural_cue_does_not_continue_with_a_titled_person():
+    # snn-2015-07-21-0104 (two consecutive sentences, the second cut)
+    sts = extract_statements("t", (
+        "ووافق وزير الدفاع آشتون كارتر، مساء أول من أمس، على إجراءات أمنية «لتعزيز حماية» المنشآت "
+        "العسكرية.\nوأصيب أصدقاء عبد العزيز بصدمة مما حدث، وقالوا إنه كان يسكن على بعد 241 كيلومترًا "
+        "من موقع الحادث."))
+    said = [s for s in sts if s.cue == "قالوا"]
+    assert len(said) == 1 and said[0].speaker_canonical != "آشتون كارتر"

@@ -83,6 +83,8 @@ def make_referent(
 
 
 def compatible(verb_gender: str, ref: Referent) -> bool:
+    if verb_gender == "p" and not ref.gender and ref.kind == "name" and ref.role:
+        return False  # a titled person (وزير الدفاع آشتون كارتر) is one: not «وقالوا»
     if not verb_gender or not ref.gender:
         return True
     return verb_gender == ref.gender
