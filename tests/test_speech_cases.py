@@ -1717,3 +1717,14 @@ def test_a_plural_cue_does_not_continue_with_a_titled_person():
         "من موقع الحادث."))
     said = [s for s in sts if s.cue == "قالوا"]
     assert len(said) == 1 and said[0].speaker_canonical != "آشتون كارتر"
+
+
+def test_a_subject_between_kana_and_qad_is_who_a_later_bare_cue_continues_with():
+    # snn-2015-08-03-0153 (an earlier sentence cut, then the sentence, cut): the verb after قد
+    # is no cue, yet its subject, not the office named before, speaks next
+    sts = extract_statements("t", (
+        "وقد أعلن ديوان الرئاسة الإسرائيلية عن تقديم شكوى إلى الشرطة الإسرائيلية، يطلب فيها التحقيق "
+        "مع المتطرفين الذين هددوا الرئيس رؤوبين رفلين.\n"
+        "وكان رفلين قد شارك في واحدة من المظاهرات الكثيرة التي اجتاحت إسرائيل، الليلة قبل الماضية، "
+        "ضد الجريمتين، وقال: «من غير الممكن إخماد نيران الكراهية من خلال وقفة تضامنية»."))
+    assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("قال", "رؤوبين رفلين")

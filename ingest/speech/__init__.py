@@ -47,6 +47,7 @@ from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
     HONORIFIC_PRONOUNS,
     HONORIFICS,
+    KANA,
     MANNER_ADVERBS,
     NEWS_VERBS,
     QUOTE_OPEN,
@@ -860,6 +861,8 @@ class _Extractor(SubjectSearch):
             verb = clause_verb(k)
             if verb in ISSUE_VERBS:
                 self._issuer(i)
+                continue
+            if k in KANA and (i == doc.sent_start_tok(i) or k[:1] == "و") and self._kana_subject(i):
                 continue
             if (verb in NEWS_VERBS or verb in ACT_VERBS) and (
                     i == doc.sent_start_tok(i) or not doc.is_word[i - 1] or verb != k

@@ -914,6 +914,48 @@ class SubjectSearch:
         self.disc.add(ref)
         return ref
 
+    def _kana_subject(self, i: int) -> Referent | None:
+        """"وكان رفلين قد شارك في …، وقال": a subject between كان and قد is who a later bare
+        cue continues with, whatever the verb after قد (the cue after قد finds its own
+        subject); without قد only a name the text already knows counts (وكانت كلينتون
+        وجهت …، وقالت). The form of كان gives the subject's gender."""
+        doc = self.doc
+        g = KANA[doc.keys[i]]
+        if g not in ("m", "f"):
+            return None
+        for v in range(i + 2, min(len(doc) - 1, i + _FRONTED_WINDOW)):
+            k = doc.keys[v]
+            if k in SENT_END or cues.lookup(k)[0] is not None:
+                return None
+            if k == "قد":
+                if cues.lookup(doc.keys[v + 1])[0] is not None:
+                    return None
+                m = self._fronted_subject(v + 1, cues.Cue("", g, "say"), 0)
+                break
+            if v <= i + 3 and doc.is_word[v] and self._opening_verb(v) and not doc.keys[v].startswith(("و", "ف")):
+                name = doc.surface(i + 1, v)
+                if not self._known_name(name, doc.starts[i + 1]):
+                    continue
+                ml, eid = self.cat.match_at(doc.keys, i + 1)
+                m = Mention(i + 1, v, head="entity" if eid and ml == v - i - 1 else "name",
+                            entity_id=eid if ml == v - i - 1 else None, next_tok=v)
+                break
+        else:
+            return None
+        if m is None or m.head not in ("name", "org", "entity", "title"):
+            return None
+        if m.head == "name" and m.role_start < 0 and (doc.keys[m.start].startswith("ال") or not (
+                self._known_name(doc.surface(m.start, m.end), doc.starts[m.start])
+                or name_in_text(doc, m.start, m.end, self.cat))):
+            return None  # "وكانت مفاوضات تمهيدية قد جرت": an event, not a person
+        ref = self._referent(self._extend_role(self._apposed_name(m)), g)
+        if ref.gender and ref.gender != g:
+            return None
+        if not ref.gender:
+            ref.gender = g
+        self.disc.add(ref)
+        return ref
+
     def _verb_subject(self, v: int, gender: str = "", limit: int | None = None,
                       strict: bool = False, titled: bool = False) -> Referent | None:
         """The named subject right after verb ``v`` when ``v`` is a speech cue or a frequent
