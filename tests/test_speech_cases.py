@@ -1728,3 +1728,13 @@ def test_a_subject_between_kana_and_qad_is_who_a_later_bare_cue_continues_with()
         "وكان رفلين قد شارك في واحدة من المظاهرات الكثيرة التي اجتاحت إسرائيل، الليلة قبل الماضية، "
         "ضد الجريمتين، وقال: «من غير الممكن إخماد نيران الكراهية من خلال وقفة تضامنية»."))
     assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("قال", "رؤوبين رفلين")
+
+
+def test_a_speech_noun_with_lam_names_the_speaker_of_the_cue_after_it():
+    # snn-2015-07-26-0139 (the first sentence shortened, the quotations cut): «وفي تعليق لـX
+    # الذي … قال:», and the continuation goes on with X
+    sts = extract_statements("t", (
+        "ودفعت تقديرات القطاع العقاري السعودي إلى تسجيل هذا الرقم القياسي.\n"
+        "وفي تعليق لناصر الطوالة الذي يمتلك شركة متخصصة في العقار قال: «إنه وللأسف لا توجد حلول». "
+        "وأضاف: «إن نسبة الأراضي البيضاء كبيرة»."))
+    assert [(s.cue, s.speaker_canonical) for s in sts] == [("قال", "ناصر الطوالة"), ("أضاف", "ناصر الطوالة")]

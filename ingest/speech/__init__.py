@@ -91,6 +91,8 @@ _RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
 #: Words after which a cue's form is its verbal noun (ضرورة كشف، عدم ذكر، رغم نفي السلطات،
 #: العمل على حث طهران): nouns that govern a masdar, and prepositions, which no verb follows.
 _MASDAR_GOVERNORS = {normalize(w) for w in "ضرورة أهمية عدم بضرورة وضرورة رغم ورغم برغم على في إلى عن".split()}
+#: Indefinite speech nouns that take their speaker with لـ (في تعليق لـX، في تصريح لـX).
+_LAM_SPEECH_NOUNS = {normalize(w) for w in "تعليق تصريح تصريحات حديث كلمة مقابلة حوار".split()}
 #: Past forms of علم, "learned": "وعلمت «الوطن» من مصادر أن …" (the sources speak).
 _LEARNED_CUES = {normalize(w) for w in "علم علمت".split()}
 
@@ -464,6 +466,8 @@ class _Extractor(SubjectSearch):
         if ref is None and document is not None:
             # the verb agrees with the document, not with its issuer: the latest body named
             ref = self.disc.latest_body(doc.starts[i])
+        if ref is None and document is None:
+            ref = self._speech_noun_lam(i, cue.gender)
         if ref is None:
             ref = self._pronoun_referent(i, cue.gender, pre, documents=document is None)
         if ref is None and document is not None and outer is None:
@@ -612,6 +616,34 @@ class _Extractor(SubjectSearch):
             return parse_mention(doc, j, self.cat, limit)
         finally:
             doc.keys[j] = orig
+
+    def _speech_noun_lam(self, cue_tok: int, gender: str) -> Referent | None:
+        """"وفي تعليق لناصر الطوالة الذي يمتلك شركة … قال:": a subjectless cue after an
+        indefinite speech noun + لـ + a person in its sentence has that person as its
+        speaker (not a media outlet: في تصريح لـ«الشرق الأوسط»، في حديث للصحيفة)."""
+        doc = self.doc
+        s0 = doc.sent_start_tok(cue_tok)
+        for t in range(cue_tok - 2, max(s0, cue_tok - 20) - 1, -1):
+            k = doc.keys[t]
+            base = k[1:] if k[:1] == "و" and len(k) > 4 else k
+            if base not in _LAM_SPEECH_NOUNS:
+                continue
+            lam = doc.keys[t + 1]
+            if not (lam[:1] == "ل" and lam[:2] != "لل" and len(lam) > 3 and doc.is_word[t + 1]):
+                return None
+            m = self._mention(t + 1, True)
+            if m is None or m.head not in ("name", "title") or m.next_tok > cue_tok:
+                return None
+            if m.head == "name" and m.role_start < 0 and m.end - m.start < 2:
+                return None  # one bare word after ل: as likely a noun (في تعليق لاحق)
+            ref = self._referent(m, gender, 1 if m.start == t + 1 else 0)
+            if m.start != t + 1 and ref.role[:1] == "ل":
+                ref.role = ref.role[1:]  # "لوزير الخارجية عادل الجبير": the لـ is on the title
+            if gender and ref.gender and ref.gender != gender:
+                return None
+            self.disc.add(ref)
+            return ref
+        return None
 
     def marker(self, i: int) -> None:
         """بحسب / وفق / وفقا لـ / نقلا عن X: a source named by a preposition."""
