@@ -1738,3 +1738,20 @@ def test_a_speech_noun_with_lam_names_the_speaker_of_the_cue_after_it():
         "وفي تعليق لناصر الطوالة الذي يمتلك شركة متخصصة في العقار قال: «إنه وللأسف لا توجد حلول». "
         "وأضاف: «إن نسبة الأراضي البيضاء كبيرة»."))
     assert [(s.cue, s.speaker_canonical) for s in sts] == [("قال", "ناصر الطوالة"), ("أضاف", "ناصر الطوالة")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "role_start"), [
+    # snn-2015-07-21-2482 (the statement cut)
+    ("وأشار الباحث الأكاديمي في الانحراف الفكري وعضو لجنة إصلاح ذات البين في إمارة منطقة مكة المكرمة "
+     "الدكتور عبدالمحسن السلمي، إلى أن التناغم والتكامل بين المؤسسات الشرعية وولاة الأمر يساهم في "
+     "بناء دولة قوية.", "عبدالمحسن السلمي", "الباحث الأكاديمي"),
+    # snn-2015-07-22-0912 (the statement cut): a military rank before the name
+    ("أكد المتحدث الأمني لوزارة الداخلية اللواء منصور التركي, أن الجهات الأمنية تواصل التحقيقات.",
+     "منصور التركي", "المتحدث الأمني"),
+    # snn-2015-08-11-1455 (the statement cut)
+    ("قال وزير الري والموارد المائية المصري الدكتور حسام مغازي: إن وزارته تعتزم توقيع عدد من "
+     "البرتوكولات.", "حسام مغازي", "وزير الري"),
+])
+def test_a_long_title_runs_on_to_an_honorific_and_the_name_that_speaks(text: str, speaker: str, role_start: str):
+    s = one(text)
+    assert s.speaker == speaker and s.role.startswith(role_start)

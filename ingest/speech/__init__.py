@@ -422,6 +422,9 @@ class _Extractor(SubjectSearch):
         np_object = transitive and (fronted is not None or coordinated or continues
                                     or self._named_subject(i, m, cue, pre, prev))
         c = find_content(doc, cue, after, np_object=np_object)
+        if (m is not None and c is not None and m.head in ("title", "org", "name") and not relay
+                and m.next_tok < c.tok_start):
+            m = self._honorific_name_after(m, c.tok_start) or m
         outer = self._outer(i)
         ref: Referent | None = None
         if m is not None:

@@ -68,6 +68,11 @@ _HONORIFIC_WINDOW = 800  # tokens
 #: Openers of a fronted subject besides كان (see ``_fronted_subject``).
 _AMMA = {normalize(w): "" for w in ("أما", "وأما")}
 _FRONTED_WINDOW = 24
+#: Honorifics and military ranks that stand right before a personal name (الدكتور خالد السعد،
+#: اللواء منصور التركي); not صاحب or دولة, which are as often "owner" and "state".
+_NAME_HONORIFICS = {normalize(w) for w in (
+    "الدكتور د المهندس الأستاذ الشيخ السيد السيدة البروفيسور الحاج "
+    "اللواء العميد العقيد الفريق المشير المقدم الرائد النقيب").split()}
 _ORG_WINDOW = 1500  # tokens
 #: First words of compound given names (عبد الله، أبو بكر): the name runs one word further.
 _COMPOUND_OPENERS = {normalize(w) for w in ("عبد", "أبو")}
@@ -420,6 +425,32 @@ class SubjectSearch:
                 if m is not None and m.head in ("name", "org", "entity", "title") and m.next_tok <= rel:
                     return self._referent(m, "")
             return None
+        return None
+
+    def _honorific_name_after(self, m: Mention, content_tok: int) -> Mention | None:
+        """"وقال رئيس قسم الأبحاث في مستشفى الملك فيصل الدكتور خالد السعد إن …": a long
+        title the parser stopped inside runs on to an honorific (الدكتور، المهندس، اللواء)
+        and a personal name that ends where the words begin (a comma, أن/إن or a colon
+        between): the name speaks, the whole description is its role."""
+        doc = self.doc
+        end = content_tok
+        while end - 1 > m.next_tok and (not doc.is_word[end - 1] or doc.keys[end - 1] in COMPLEMENTIZERS
+                                        or doc.keys[end - 1] in STOP_WORDS):
+            end -= 1  # (the comma, أن/إن, a governed على/إلى before the words)
+        for t in range(m.next_tok, min(end - 2, m.next_tok + 12)):
+            k = doc.keys[t]
+            if not doc.is_word[t] or cues.lookup(k)[0] is not None:
+                return None
+            if k not in _NAME_HONORIFICS:
+                continue
+            if m.head == "name" and t == m.next_tok:
+                return None  # "إسماعيل ولد الشيخ أحمد": the honorific inside a name
+            if not 2 <= end - (t + 1) <= 4 or not all(
+                    _personal_name_word(doc, u) and not _noun_like(doc.keys[u]) and doc.keys[u] not in STOP_WORDS
+                    for u in range(t + 1, end)):
+                return None
+            role_start = m.role_start if 0 <= m.role_start < m.start else m.start
+            return Mention(t + 1, end, role_start, t + 1, head="name", next_tok=end)
         return None
 
     def _genitive_owner(self, before: int, min_sent: int) -> Referent | None:
