@@ -1755,3 +1755,12 @@ def test_a_speech_noun_with_lam_names_the_speaker_of_the_cue_after_it():
 def test_a_long_title_runs_on_to_an_honorific_and_the_name_that_speaks(text: str, speaker: str, role_start: str):
     s = one(text)
     assert s.speaker == speaker and s.role.startswith(role_start)
+
+
+def test_a_title_phrase_right_before_its_verb_after_an_is_the_subject():
+    # snn-2015-08-01-1213 (two sentences, the second cut): a non-human plural takes
+    # a feminine verb, so «مصادر عدة أكدت» agrees
+    sts = extract_statements("t", (
+        "وأفاد الكابتن إبراهيم الكشي بأن كامل صلاحية التحقيق في الحادثة من مسؤوليات مكتب تحقيقات "
+        "حوادث الطيران البريطاني. يُشار إلى أن مصادر عدة أكدت أن الطائرة تملكها أسرة سعودية."))
+    assert [(s.cue, s.speaker) for s in sts][-1] == ("أكدت", "مصادر عدة")

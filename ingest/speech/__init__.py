@@ -316,7 +316,8 @@ class _Extractor(SubjectSearch):
         m = subject_before(self.doc, cue_tok, self.cat) if not pre else None
         if m is not None:
             ref = self._referent(m, gender)
-            if not gender or not ref.gender or ref.gender == gender:
+            # (a non-human plural takes a feminine verb: "مصادر عدة أكدت"، "السلطات أعلنت")
+            if not gender or not ref.gender or ref.gender == gender or (gender, ref.gender) == ("f", "p"):
                 self.disc.add(ref)
                 return ref
         ref = self.disc.last_compatible(gender, self.doc.starts[cue_tok], documents)

@@ -783,6 +783,7 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
     while start - 1 >= s0 and j - start < 8 and not stop_token(doc, start - 1):
         start -= 1
     names: list[tuple[int, Mention]] = []
+    title: Mention | None = None
     for s in range(start, j + 1):
         k = doc.keys[s]
         lstrip = k[:1] == "ل" and len(k) > 3 and not _is_def(k) and k not in TITLES
@@ -793,6 +794,11 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
             return m
         if m.head == "name" and not lstrip:
             names.append((s, m))
+        if (m.head == "title" and s == start and not lstrip
+                and (s == s0 or doc.keys[s - 1] in _CLAUSE_PARTICLES or KANA.get(doc.keys[s - 1]) in ("m", "f"))):
+            # "يُشار إلى أن مصادر عدة أكدت أن …"، "وكان المتحدث قال": a title phrase that opens
+            # its clause right before the verb is its subject (unless a name in it speaks)
+            title = m
     if names:
         s, m = names[0]
         before = doc.keys[s - 1] if s > s0 else ""
@@ -812,7 +818,7 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
             k = doc.keys[m.start]
             if k.endswith(("ون", "ين")):
                 return m
-    return None
+    return title
 
 
 #: Frequent non-speech news verbs that stand right before their subject (انتقد روبن، قرر
