@@ -587,7 +587,7 @@ class SubjectSearch:
             end, openers = i - 1, KANA
         elif pre and doc.keys[i][:1] == "ف" or (not pre and i - 1 > s0 and doc.keys[i - 1] == "فقد"):
             end, openers = (i if pre else i - 1), _AMMA
-        elif not pre and i - 2 > s0 and (doc.is_word[i - 1] or doc.keys[i - 1] in ("،", ",")):
+        elif not pre and i - 2 > s0 and (doc.is_word[i - 1] or doc.keys[i - 1] in ("،", ",", '"', "»", "”")):
             # "وكانت مصادر أمنية ذكرت لوكالة …": كان + subject + verb, no قد — only when the
             # subject ends right before the verb
             end, openers, exact = i, KANA, True
@@ -606,6 +606,10 @@ class SubjectSearch:
         if m is None or m.head == "doc" or m.next_tok > end or (
                 m.start != k + 1 and not (m.role_start == k + 1 and m.head == "name")):
             return None  # (a title before the name starts the phrase too: أما رئيس الهيئة X فقال)
+        if exact and m.head == "title" and m.next_tok < end - 2 and doc.keys[m.next_tok] in ("،", ","):
+            named = self._name_set_off(m.next_tok + 1, end)
+            if named is not None:  # "وكان الرئيس التركي، رجب طيب أردوغان، قال"
+                return Mention(named[0], named[1], m.start, m.end, head="name", next_tok=end)
         if exact and not (m.next_tok == end or (m.next_tok == end - 1 and doc.keys[end - 1] in ("،", ","))):
             return None  # (a comma may set the subject off: "وكان الصافي، طالب العبادي")
         if exact and (doc.keys[m.start] in NOT_SUBJECTS or (
@@ -644,6 +648,25 @@ class SubjectSearch:
             if openers is KANA or rest != m.next_tok + 1:
                 return None  # something other than a relative clause or an apposition
         return m
+
+    def _name_set_off(self, a: int, end: int) -> tuple[int, int] | None:
+        """The personal name filling tokens ``a``..``end`` after a title and a comma: two to
+        four name words closed by a comma ("، رجب طيب أردوغان،") or a quoted name ("«دولت
+        باهجة لي»"). Returns its token span without the marks."""
+        doc = self.doc
+        if doc.keys[a] in QUOTE_OPEN and doc.quote_close.get(a) == end - 1:
+            # (inside the marks any word may be part of the name: «دولت باهجة لي»)
+            a, e = a + 1, end - 1
+            ok = 2 <= e - a <= 4 and all(doc.is_word[u] and cues.lookup(doc.keys[u])[0] is None
+                                         for u in range(a, e))
+        elif doc.keys[end - 1] in ("،", ","):
+            e = end - 1
+            ok = 2 <= e - a <= 4 and all(
+                doc.is_word[u] and _personal_name_word(doc, u) and not _noun_like(doc.keys[u])
+                and doc.keys[u] not in STOP_WORDS for u in range(a, e))
+        else:
+            return None
+        return (a, e) if ok else None
 
     def _subject_after_complementizer(self, i: int, pre: int) -> Mention | None:
         """"… أن البعثة الدولية لمتابعة الانتخابات طالبت اللجنة العليا …": after أنّ/إنّ a
