@@ -1774,3 +1774,12 @@ def test_kana_title_and_a_name_set_off_by_commas_or_marks_before_the_verb():
         'الرجوع لرأي الإرادة الوطنية". وكان زعيم حزب "الحركة القومية" التركي، "دولت باهجة لي" قال: '
         '"نفضل التوجه إلى انتخابات مبكرة".'))
     assert [s.speaker_canonical for s in sts] == ["أحمد داود أوغلو", "رجب طيب أردوغان", "دولت باهجة لي"]
+
+
+def test_a_body_before_a_relative_that_agrees_with_the_verb_speaks_without_a_comma():
+    # snn-2015-07-24-1354 (two sentences, the second cut)
+    sts = extract_statements("t", (
+        "وأمس اعلنت الشرطة التركية عن اعتقال ثلاثة اشخاص يشتبه في مشاركتهم في قتل الشرطيين. واعتقل "
+        "الثلاثة في شانلي أورفة القريبة من سوروتش، وفق صحيفة حرييت التي قالت انه تم العثور على "
+        "مستندات في منزلهم."))
+    assert [(s.cue, s.speaker) for s in sts] == [("قالت", "صحيفة حرييت")]

@@ -62,6 +62,7 @@ _NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".s
 _OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
 
 _RELATIVES = {"التي", "الذي", "اللتي"}
+_RELATIVE_GENDER = {"التي": "f", "الذي": "m"}
 
 _HONORIFIC_WINDOW = 800  # tokens
 
@@ -378,8 +379,13 @@ class SubjectSearch:
         the object ("الاشتباكات التي قال إنها …"), so nothing is claimed."""
         doc = self.doc
         c = rel - 1
-        if c < 1 or doc.keys[c] not in ("،", ","):
-            return None
+        comma = c >= 1 and doc.keys[c] in ("،", ",")
+        if not comma:
+            # without the comma only a body or a titled person whose gender the relative and the
+            # verb both show: "وفق صحيفة حرييت التي قالت إنه …" (not "الاشتباكات التي قال إنها")
+            if _RELATIVE_GENDER.get(doc.keys[rel]) != gender or not gender:
+                return None
+            c = rel
         best = None
         for t in range(c - 1, max(doc.sent_start_tok(c), c - 8) - 1, -1):
             k = doc.keys[t]
@@ -391,7 +397,8 @@ class SubjectSearch:
             boundary = (t == 0 or not doc.is_word[t - 1] or doc.keys[t - 1] in STOP_WORDS
                         or doc.keys[t - 1] in _DEMONSTRATIVES)
             # a bare name only at a clean left edge; a role, a title or a known body anywhere
-            if m.head in ("title", "org", "entity") or m.role_start >= 0 or (m.head == "name" and boundary):
+            if m.head in ("org", "entity") or (comma and (
+                    m.head == "title" or m.role_start >= 0 or (m.head == "name" and boundary))):
                 best = m
         if best is not None:
             ref = self._referent(best, gender)
