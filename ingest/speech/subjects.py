@@ -376,13 +376,13 @@ class SubjectSearch:
     def _antecedent(self, rel: int, gender: str) -> Referent | None:
         """"… هرمز مسعودي، الذي قال إن …": the named person or body the relative pronoun
         follows (after a comma) is the speaker. Without the comma the antecedent is as often
-        the object ("الاشتباكات التي قال إنها …"), so nothing is claimed."""
+        the object ("الاشتباكات التي قال إنها …"), so only a body counts, and only when the
+        relative and the verb agree in gender ("وفق صحيفة حرييت التي قالت إنه …")."""
         doc = self.doc
         c = rel - 1
         comma = c >= 1 and doc.keys[c] in ("،", ",")
         if not comma:
-            # without the comma only a body or a titled person whose gender the relative and the
-            # verb both show: "وفق صحيفة حرييت التي قالت إنه …" (not "الاشتباكات التي قال إنها")
+            # (the relative's gender must be the verb's: not "الاشتباكات التي قال إنها")
             if _RELATIVE_GENDER.get(doc.keys[rel]) != gender or not gender:
                 return None
             c = rel
