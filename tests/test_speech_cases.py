@@ -1783,3 +1783,17 @@ def test_a_body_before_a_relative_that_agrees_with_the_verb_speaks_without_a_com
         "الثلاثة في شانلي أورفة القريبة من سوروتش، وفق صحيفة حرييت التي قالت انه تم العثور على "
         "مستندات في منزلهم."))
     assert [(s.cue, s.speaker) for s in sts] == [("قالت", "صحيفة حرييت")]
+
+
+@pytest.mark.parametrize("text", [
+    # snn-2015-07-26-0125 (the quotation cut): not a view of «خطوة أخرى» ending at the أنّ after
+    # the next comma
+    "وقالت سيسليا مالمستروم، مفوضة شؤون التجارة، إن «هذا القرار يعني الموافقة على مقترح المفوضية، "
+    "مما يعتبر خطوة أخرى على طريق الالتزام بتحسين الشفافية، حيث يمكن للناس أن يروا بسهولة كيف أن "
+    "الاتحاد الأوروبي يحمي الخدمات العامة».",
+    # snn-2015-07-26-0361 (the sentence)
+    "وتعتبر وكالات التصنيف الائتماني من أهم مكونات البنية التحتية للسوق المالية، والتي من الضروري أن "
+    "تكون مستقرة لجملة عوامل.",
+])
+def test_a_present_itabar_before_an_indefinite_noun_and_no_words_is_is_considered(text: str):
+    assert [s.cue for s in extract_statements("t", text) if s.cue in ("تعتبر", "يعتبر")] == []

@@ -338,6 +338,8 @@ class _Extractor(SubjectSearch):
         if (cue.lemma == "رأى" and not cue.present and not pre and self.text[cue_start : doc.ends[i]].endswith("ي")
                 and i > 0 and doc.is_word[i - 1] and prev not in _OPINION_OF):
             return  # "مقال رأي كتبته …": the noun رأي ('opinion') after a noun; the verb is رأى
+        if cue.lemma == "اعتبر" and cue.present and self._considered(after_cue):
+            return  # "مما يعتبر خطوة أخرى"، "الشفافية تعتبر أمرا أساسيا": "is considered"
         if cue.lemma == "عبر" and not pre and doc.keys[i] == "عبر" and i > doc.sent_start_tok(i):
             return  # mid-clause "عبر" is the preposition "via" (نقلهم عبر الحدود، …، عبر صفحتها)
         if prev in _RELATIVES and self._relative_statement(i, cue_text, cue_start, after_cue):
@@ -482,6 +484,20 @@ class _Extractor(SubjectSearch):
         via += relay + self._relays(after, c.tok_start)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, cue_text, cue_start, c, via, m is not None or fronted is not None)
+
+    def _considered(self, j: int) -> bool:
+        """After a present يعتبر/تعتبر, an indefinite noun with no complementizer, colon or
+        quotation before the clause ends: the passive "is considered", not a view."""
+        doc = self.doc
+        if j >= len(doc) or not doc.is_word[j] or doc.keys[j].startswith("ال") or self.cat.match_at(doc.keys, j)[1]:
+            return False
+        for t in range(j, doc.sent_end_tok(j)):
+            k = doc.keys[t]
+            if k in ("،", ",", "؛", ";"):
+                return True
+            if k in (":",) or k in QUOTE_OPEN or is_complementizer(doc, t):
+                return False
+        return True
 
     def _relative_statement(self, i: int, cue_text: str, cue_start: int, after_cue: int) -> bool:
         """"تصريحاته الأخيرة التي اعتبر فيها الضربات … بمثابة الانتهاك …": a cue in a
