@@ -1797,3 +1797,18 @@ def test_a_body_before_a_relative_that_agrees_with_the_verb_speaks_without_a_com
 ])
 def test_a_present_itabar_before_an_indefinite_noun_and_no_words_is_is_considered(text: str):
     assert [s.cue for s in extract_statements("t", text) if s.cue in ("تعتبر", "يعتبر")] == []
+
+
+def test_hasb_ma_is_hasabama_in_two_words():
+    # snn-2015-07-24-1354 (the article's first sentence)
+    s = one("قتل شرطي وأصيب آخر بالرصاص أمس في هجوم وقع في شارع في أحد أحياء دياربكر كبرى مدن جنوب "
+            "شرق تركيا، حسب ما أفاد مصدر طبي.")
+    assert s.speaker == "مصدر طبي" and s.quote.startswith("قتل شرطي") and s.quote.endswith("جنوب شرق تركيا")
+
+
+def test_a_postposed_source_after_a_clause_that_is_already_a_statement_relays_it():
+    # snn-2015-08-11-0190 (the first sentence, cut): one statement, not a second over the same words
+    sts = extract_statements("t", (
+        "قال وزير الخارجية السعودي عادل الجبير اليوم (الثلاثاء) إن موقف السعودية من الصراع الدائر في "
+        "سوريا لم يتغير، بحسب ما ذكرت وكالة الأنباء السعودية."))
+    assert [(s.cue, s.speaker, s.via) for s in sts] == [("قال", "عادل الجبير", ["وكالة الأنباء السعودية"])]

@@ -91,6 +91,9 @@ _RELAY_CUES = {normalize(w) for w in "نقل نقلت نقلوا".split()}
 #: Words after which a cue's form is its verbal noun (ضرورة كشف، عدم ذكر، رغم نفي السلطات،
 #: العمل على حث طهران): nouns that govern a masdar, and prepositions, which no verb follows.
 _MASDAR_GOVERNORS = {normalize(w) for w in "ضرورة أهمية عدم بضرورة وضرورة رغم ورغم برغم على في إلى عن".split()}
+#: Two-word forms of حسبما: (the word before the cue, the one before it).
+_HASB_MA = {(normalize(a), normalize(b)) for a, b in (
+    ("ما", "حسب"), ("ما", "بحسب"), ("ما", "وفق"), ("لما", "وفقا"), ("لما", "طبقا"))}
 #: Indefinite speech nouns that take their speaker with لـ (في تعليق لـX، في تصريح لـX).
 _LAM_SPEECH_NOUNS = {normalize(w) for w in "تعليق تصريح تصريحات حديث كلمة مقابلة حوار".split()}
 #: Past forms of علم, "learned": "وعلمت «الوطن» من مصادر أن …" (the sources speak).
@@ -447,16 +450,19 @@ class _Extractor(SubjectSearch):
                 self.disc.add(ref)
         if c is not None and cue.lemma == "بين" and not self._after_complementizer(c):
             c = None  # "وبين": "and between" unless a complementizer or a colon follows
-        if (c is not None and prev in ("حسبما", "مثلما") and m is not None
-                and self._clause_ends(m.next_tok, prev)):
+        marker, mlen = prev, 1
+        if i >= 2 and (prev, doc.keys[i - 2]) in _HASB_MA:
+            marker, mlen = "حسبما", 2  # "…، حسب ما أفاد مصدر طبي"، "بحسب ما قالت"، "وفقا لما ذكره"
+        if (c is not None and marker in ("حسبما", "مثلما") and m is not None
+                and self._clause_ends(m.next_tok, marker)):
             # "…، حسبما أوضح د.هشام دي إيدي، الباحث … «الموسيقى المتمردة»": the words are
             # the clause before حسبما; a quotation after the name is a title, not the words
-            self._postposed(i, ref, cue_text, cue_start)
+            self._postposed(i, ref, cue_text, cue_start, mlen)
             return
         if c is None:
-            postposed = prev in ("حسبما", "كما", "مثلما") and m is not None
-            if postposed and self._clause_ends(m.next_tok, prev):
-                self._postposed(i, ref, cue_text, cue_start)
+            postposed = marker in ("حسبما", "كما", "مثلما") and m is not None
+            if postposed and self._clause_ends(m.next_tok, marker):
+                self._postposed(i, ref, cue_text, cue_start, mlen)
             return
         via: list[str] = []
         if outer is not None:
@@ -580,16 +586,24 @@ class _Extractor(SubjectSearch):
                 st.role = st.role or role
         named.role = named.role or role
 
-    def _postposed(self, cue_tok: int, ref: Referent | None, cue_text: str, cue_start: int) -> None:
+    def _postposed(self, cue_tok: int, ref: Referent | None, cue_text: str, cue_start: int,
+                   marker_len: int = 1) -> None:
         """"… حسبما قال سياسي يمني": the content is the clause before the marker."""
         doc = self.doc
         s0 = doc.sent_start_tok(cue_tok)
-        e = cue_tok - 1
+        e = cue_tok - marker_len
         c = s0
         while c < e and (not doc.is_word[c] or doc.keys[c] in ("و", "ف")):
             c += 1
         if e - c < 4 or self._outer(c) is not None:
             return
+        for st, sc in self.out:
+            if sc.tok_start < e and sc.tok_end > c:
+                # "وصرح ليون بأن «…»، بحسب ما أفادت وكالة الأنباء الجزائرية": the clause is
+                # already a statement; the source after the marker relays it (or is its speaker)
+                if ref is not None and normalize(ref.canonical) != normalize(st.speaker_canonical):
+                    st.via.insert(0, ref.speaker)
+                return
         s, en = span_chars(doc, c, e)
         if doc.keys[c][:1] in ("و", "ف") and len(doc.keys[c]) > 3 and self.text[s] in "وف":
             s += 1
