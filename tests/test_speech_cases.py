@@ -1233,7 +1233,6 @@ def test_taliban_is_a_catalog_organisation():
     assert (s.speaker_canonical, s.entity_id, s.speaker_en) == ("طالبان", "taliban", "Taliban")
 
 
-
 def test_the_verb_before_a_nominal_cue_is_not_the_speaker():
     # snn-2015-07-24-1613: "ومضت المصادر بالقول" — المصادر speak, not "ومضت المصادر"
     s = one("ومضت المصادر بالقول إن الهزائم العسكرية الأخيرة التي تكبدتها الميليشيات الحوثية تسببت "
@@ -1353,7 +1352,6 @@ def test_names_that_look_like_prepositions(text: str, cue: str, speaker: str):
     assert one(text, cue).speaker_canonical == speaker
 
 
-
 def test_a_subject_after_a_parenthesised_addressee_is_the_referent_of_what_follows():
     # snn-2015-08-06-2748 (two adjacent paragraphs, the second cut after its first quote)
     text = ("إلى ذلك كشف لـ(عكاظ) رئيس المنظمة العربية للسياحة الدكتور بندر آل فهيد عن وجود رؤية عربية "
@@ -1375,7 +1373,6 @@ def test_the_eulogy_after_a_cue_stands_for_the_prophet_and_is_no_part_of_a_name(
     s = one("والذين هدفهم سفك الدماء وتدمير الممتلكات وإخافة الآمنين، قال صلى الله عليه وسلم : "
             "”يَخْرُجُ فِيكُمْ قَوْمٌ تَحْقِرُونَ صَلَاتَكُمْ مَعَ صَلَاتِهِمْ”", "قال")
     assert s.speaker == "صلى الله عليه وسلم"
-
 
 
 def test_a_lam_noun_with_a_hamza_is_no_foreign_name():
