@@ -501,7 +501,7 @@ class _Extractor(SubjectSearch):
             k = doc.keys[t]
             if k in ("،", ",", "؛", ";"):
                 return True
-            if k in (":",) or k in QUOTE_OPEN or is_complementizer(doc, t):
+            if k == ":" or k in QUOTE_OPEN or is_complementizer(doc, t):
                 return False
         return True
 

@@ -383,7 +383,7 @@ class SubjectSearch:
         comma = c >= 1 and doc.keys[c] in ("،", ",")
         if not comma:
             # (the relative's gender must be the verb's: not "الاشتباكات التي قال إنها")
-            if _RELATIVE_GENDER.get(doc.keys[rel]) != gender or not gender:
+            if _RELATIVE_GENDER.get(doc.keys[rel]) != gender:
                 return None
             c = rel
         best = None
@@ -452,9 +452,7 @@ class SubjectSearch:
                 continue
             if m.head == "name" and t == m.next_tok:
                 return None  # "إسماعيل ولد الشيخ أحمد": the honorific inside a name
-            if not 2 <= end - (t + 1) <= 4 or not all(
-                    _personal_name_word(doc, u) and not _noun_like(doc.keys[u]) and doc.keys[u] not in STOP_WORDS
-                    for u in range(t + 1, end)):
+            if not self._plain_name(t + 1, end):
                 return None
             role_start = m.role_start if 0 <= m.role_start < m.start else m.start
             return Mention(t + 1, end, role_start, t + 1, head="name", next_tok=end)
@@ -656,6 +654,14 @@ class SubjectSearch:
                 return None  # something other than a relative clause or an apposition
         return m
 
+    def _plain_name(self, a: int, e: int) -> bool:
+        """Tokens ``a``..``e`` are two to four words that can only be a personal name: no
+        proclitic, pronoun, noun ending or stop word (خالد السعد، رجب طيب أردوغان)."""
+        doc = self.doc
+        return 2 <= e - a <= 4 and all(
+            doc.is_word[u] and _personal_name_word(doc, u) and not _noun_like(doc.keys[u])
+            and doc.keys[u] not in STOP_WORDS for u in range(a, e))
+
     def _name_set_off(self, a: int, end: int) -> tuple[int, int] | None:
         """The personal name filling tokens ``a``..``end`` after a title and a comma: two to
         four name words closed by a comma ("، رجب طيب أردوغان،") or a quoted name ("«دولت
@@ -668,9 +674,7 @@ class SubjectSearch:
                                          for u in range(a, e))
         elif doc.keys[end - 1] in ("،", ","):
             e = end - 1
-            ok = 2 <= e - a <= 4 and all(
-                doc.is_word[u] and _personal_name_word(doc, u) and not _noun_like(doc.keys[u])
-                and doc.keys[u] not in STOP_WORDS for u in range(a, e))
+            ok = self._plain_name(a, e)
         else:
             return None
         return (a, e) if ok else None
@@ -998,8 +1002,8 @@ class SubjectSearch:
                 if not self._known_name(name, doc.starts[i + 1]):
                     continue
                 ml, eid = self.cat.match_at(doc.keys, i + 1)
-                m = Mention(i + 1, v, head="entity" if eid and ml == v - i - 1 else "name",
-                            entity_id=eid if ml == v - i - 1 else None, next_tok=v)
+                eid = eid if ml == v - i - 1 else None  # the entity must be the whole name
+                m = Mention(i + 1, v, head="entity" if eid else "name", entity_id=eid, next_tok=v)
                 break
         else:
             return None
