@@ -1802,3 +1802,22 @@ def test_a_postposed_source_after_a_clause_that_is_already_a_statement_relays_it
 def test_who_the_last_cue_of_a_passage_resolves_to(text: str, cue: str, speaker: str):
     sts = extract_statements("t", text)
     assert [(s.cue, s.speaker_canonical) for s in sts][-1] == (cue, speaker)
+
+
+@pytest.mark.parametrize(("text", "last_words"), [
+    # snn-2015-08-06-0244 (the paragraph, its question cut): after a colon, a و-sentence in
+    # the first person goes on quoting, and so does one between two such sentences
+    ("قال الوزير: نحن أوضحنا أننا سنقف إلى جوار شركائنا الخليجيين في مواجهة التدخل الإيراني في "
+     "شؤونهم الداخلية وحماية سيادة أراضي (الدول الخليجية). والقاعدة البحرية في البحرين نموذج على "
+     "ذلك. ونحن نتحدث مع شركاء في الخليج حول إمكانية أن نقوم بمزيد من عمليات نشر قوات برية للقيام "
+     "بتدريب القوات الخليجية، ولدينا قدرات جوية نتوقع أن تكون أكثر دواما مستقبلا.",
+     "أكثر دواما مستقبلا"),
+    # snn-2015-08-08-0938: a و-sentence in the third person is the narrator's
+    ("وأضاف: الرئيس السيسي قال بصراحة إن البلدين يمكنهما تحقيق نهضة اقتصادية كبرى، إذا استغلا ما "
+     "يملكانه من إمكانات كبيرة، وإن قيادة البلدين وضعت أيديها في أيدي بعضها البعض، لإنزال "
+     "الاتفاقات حقيقة على أرض الواقع. وطالبا رجال الأعمال في البلدين بتعزيز هذا التوجه فورا.",
+     "على أرض الواقع"),
+])
+def test_unmarked_direct_speech_after_a_colon_runs_on_in_the_first_person(text: str, last_words: str):
+    s = extract_statements("t", text)[0]
+    assert s.quote.endswith(last_words)

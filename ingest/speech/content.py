@@ -190,16 +190,55 @@ _SUBJECT_SAY = {cues.lookup(normalize(w))[0].lemma for w in "قال ذكر أك�
 _SCRIPTURE = {normalize(w) for w in "تعالى سبحانه عز جل صلى الله رسول النبي".split()}
 
 
-def _continues(doc: Doc, j: int) -> bool:
-    """The sentence at ``j`` can go on quoting: no narrative و…/فقد… opening and no cue.
+def _continues(doc: Doc, j: int, lookahead: int = 1) -> bool:
+    """The sentence at ``j`` can go on quoting: no narrative فقد… opening, no cue, and a
+    و-opening only in the first person.
 
-    Only a few ف-words open narration; في، فإن، فوق … open quoted sentences as often.
+    Only a few ف-words open narration; في، فإن، فوق … open quoted sentences as often. A
+    و-sentence is the narrator's next one (وشكر الوزير …، وتراجع خام برنت …) unless it
+    speaks as "we" or "I" (ونحن نتحدث مع شركاء …، ولذلك كان النظام الذي بنيناه …).
     """
     k = doc.keys[j]
-    if not doc.is_word[j] or k[:1] == "و" or k in _NARRATION_F:
+    if not doc.is_word[j] or k in _NARRATION_F:
         return False
     e = doc.sent_end_tok(j)
-    return not any(cues.lookup(doc.keys[t])[0] for t in range(j, e))
+    if any(cues.lookup(doc.keys[t])[0] for t in range(j, e)):
+        return False
+    if k[:1] != "و" or _first_person(doc, j, e):
+        return True
+    # "… (الدول الخليجية). والقاعدة البحرية في البحرين نموذج على ذلك. ونحن نتحدث …": a
+    # و-sentence between two of the speaker's own is theirs too
+    nxt = e  # (the sentence's bounds include its closing mark)
+    return (lookahead > 0 and nxt < len(doc) and doc.para[nxt] == doc.para[j] and doc.keys[nxt][:1] == "و"
+            and _continues(doc, nxt, lookahead - 1))
+
+
+#: Words that put a sentence in the first person (we, I, we have, on us, our …).
+_FIRST_PERSON = {normalize(w) for w in (
+    "نحن أنا إننا إنني أننا أنني لأننا لأنني لدينا لدي علينا عندنا عندي لنا لي منا إلينا "
+    "بنا عنا كنا كنت لسنا").split()}
+#: Words ending in -نا that are no "our": places, names, adverbs, participles, tanwin.
+_NOT_OUR = {normalize(w) for w in (
+    "هنا هاهنا فيينا غانا أثينا كريستينا ممكنا معلنا مبينا متضمنا مؤمنا").split()}
+
+
+def _first_person(doc: Doc, a: int, b: int) -> bool:
+    """A first-person pronoun or a -نا "our/we" suffix among tokens ``a..b-1``, before any
+    colon, quotation mark or participle (not the -انا of an accusative tanwin: بيانا،
+    مكانا، أحيانا; not a م-participle: مثمنا)."""
+    for t in range(a, b):
+        k = doc.keys[t]
+        if k == ":" or k in QUOTE_OPEN or k in cues.SAYING_PARTICIPLES or k in cues.OTHER_PARTICIPLES:
+            return False  # what follows is someone's quoted words, not this sentence's
+        if not doc.is_word[t]:
+            continue
+        w = k[1:] if k[:1] in ("و", "ف") and len(k) > 3 else k
+        if k in _FIRST_PERSON or w in _FIRST_PERSON:
+            return True
+        if (len(w) >= 5 and w.endswith("نا") and not w.endswith("انا") and w not in _NOT_OUR
+                and not (w[:1] == "م" and len(w) <= 6)):  # (مثمنا، متضمنا: participles)
+            return True
+    return False
 
 
 def span_chars(doc: Doc, c: int, e: int, strip_quotes: bool = False) -> tuple[int, int]:
