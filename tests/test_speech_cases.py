@@ -1821,3 +1821,24 @@ def test_who_the_last_cue_of_a_passage_resolves_to(text: str, cue: str, speaker:
 def test_unmarked_direct_speech_after_a_colon_runs_on_in_the_first_person(text: str, last_words: str):
     s = extract_statements("t", text)[0]
     assert s.quote.endswith(last_words)
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # snn-2015-08-06-0244 (the lead and the first answer, both cut): a title alone stands for
+    # the person a lead outside any statement named with it; a given name may open with ف
+    ("أجرت صحيفة «الشرق الأوسط» يوم أمس (الثلاثاء) حوارا مع وزير الخارجية البريطاني فيليب "
+     "هاموند يعد الأول مع صحيفة عربية منذ توليه هذا المنصب. قال وزير الخارجية البريطاني: إنها "
+     "خطوة مهمة، خصوصا على ضوء الاتفاق الذي أبرمناه مع إيران.",
+     "قال", "فيليب هاموند"),
+    # snn-2015-08-08-1202 (the first sentence, one from the middle and one from the end, all
+    # cut): the man introduced with exactly that title, not the one whose title goes on with
+    # another state
+    ("أوضحت مصادر روسية أن وزير الخارجية عادل الجبير سيزور العاصمة الروسية موسكو منتصف الأسبوع "
+     "الحالي. بحث الوزير الجبير أمس مع وزير الخارجية الإيطالي باولو جينتيلوني في العاصمة الإيطالية "
+     "روما القضية الفلسطينية. وأوضح وزير الخارجية أنه كان هناك تطابق في الآراء فيما يتعلق بكل هذه "
+     "القضايا.",
+     "أوضح", "عادل الجبير"),
+])
+def test_a_title_alone_stands_for_the_person_the_text_named_with_it(text: str, cue: str, speaker: str):
+    sts = [s for s in extract_statements("t", text) if s.cue == cue]
+    assert sts[-1].speaker_canonical == speaker

@@ -185,7 +185,9 @@ class _Extractor(SubjectSearch):
             if target is None and m.head == "org" and len(keys) == 1:
                 target = self._organisation_before(m.start, keys[0])
         elif m.head == "title" and len(keys) >= 2:
-            target = self.disc.by_role(speaker, s)
+            # "قال وزير الخارجية البريطاني" after a lead that named him ("حوارا مع وزير الخارجية
+            # البريطاني فيليب هاموند") outside any statement
+            target = self.disc.by_role(speaker, s) or self._title_introduced(m.start, m.end)
         elif len(keys) == 1 and keys[0] in HONORIFIC_PRONOUNS:
             target = self._honorific_antecedent(m.start, keys[0])
         elif m.head == "name":

@@ -27,9 +27,13 @@ from ingest.speech.source import (
 )
 from ingest.speech.tokens import Doc
 
-#: Given names that begin with و (the root letter, not the conjunction "and"); any other
-#: و/ف-word before a surname is a conjunction + verb or noun ("ومضى الرويلي، وكتب دندن").
-WAW_NAMES = {normalize(w) for w in "وليد وائل وسام وجدي وفاء وداد وحيد وديع وهبي وهبة ويليام ويندي وانغ ولي".split()}
+#: Given names that begin with و or ف (the root letter, not the conjunction "and/so"); any
+#: other و/ف-word before a surname is a conjunction + verb or noun ("ومضى الرويلي، وكتب دندن").
+WAW_NAMES = {normalize(w) for w in (
+    "وليد وائل وسام وجدي وفاء وداد وحيد وديع وهبي وهبة ويليام ويندي وانغ ولي "
+    # given names that open with ف, which a glued فـ (فإن، فقد) opens as well
+    "فيليب فهد فيصل فلاديمير فرانسوا فؤاد فاروق فادي فريد فرانك فيكتور فارس فاطمة فائز فالح "
+    "فواز فرج فتحي فايز فيديريكا فرانسيس فرناندو فولكر فوزي فوزية فيروز فيليبو فرانشيسكو").split()}
 
 
 #: Stems of plural source nouns: their short reference names a group, not a person.

@@ -253,20 +253,62 @@ class SubjectSearch:
     def _title_introduced(self, start: int, end: int) -> Referent | None:
         """"معالي وزير الخارجية" (tokens ``start..end``) with nobody in the discourse to stand
         for: the nearest earlier place where the same title words introduce a name ("التقى
-        معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير")."""
+        معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير"), or a longer title that only one
+        named person bears."""
         doc = self.doc
         while start < end and doc.keys[start] in HONORIFICS:
             start += 1
         title = doc.keys[start:end]
         if len(title) < 2:
             return None
+        exact: list[Referent] = []
+        longer: list[Referent] = []
         for t in range(start - len(title), -1, -1):
             if doc.keys[t : t + len(title)] != title:
                 continue
             m = parse_mention(doc, t, self.cat)
             if m is not None and m.head == "name" and m.role_start == t and m.end - m.start >= 2:
-                return self._titled_referent(m, m.end)
+                end = self._name_words_end(m.start, m.end)
+                if end - m.start >= 2:
+                    (exact if m.role_end == t + len(title) else longer).append(self._titled_referent(m, end))
+        if exact:
+            return exact[0]
+        # the title as the start of a longer one ("خادم الحرمين الشريفين الملك سلمان"), when
+        # only one person bears it ("وزير الخارجية السعودي …" and "وزير الخارجية الإيطالي …" are two)
+        if longer and len({r.canonical.split()[-1] for r in longer}) == 1:
+            return longer[0]
         return None
+
+    def _name_words_end(self, a: int, e: int) -> int:
+        """How far tokens ``a``..``e`` (a name the mention parser took after a title) are
+        personal-name words: up to four (six with بن/آل/عبد), not past a verb, cue, stop word or common noun
+        ("فيليب هاموند | يعد الأول"، "أحمد داود أوغلو"); ``a`` when the first word is a
+        verbal noun or a quantifier ("تمتين العلاقات"، "جميع دول") or a word before the name
+        (بتقديم الشكر)."""
+        doc = self.doc
+        first = doc.keys[a]
+        if first in QUANTIFIERS or _derived_masdar("ال" + first) or not (
+                _personal_name_word(doc, a) or first in WAW_NAMES):  # (فيليب هاموند)
+            return a
+        end = a
+        while end < min(e, a + 6):
+            k = doc.keys[end]
+            if k in _NAME_LINKS:
+                end += 1
+                continue
+            if not (doc.is_word[end] and (_personal_name_word(doc, end) or k in WAW_NAMES) and not _noun_like(k)
+                    and k not in STOP_WORDS and cues.lookup(k)[0] is None
+                    and not (len(k) >= 5 and k.endswith("ات"))  # (الجبير | مباحثات)
+                    and not (len(k) == 4 and k.endswith("ا"))  # (القحطاني | عرضا)
+                    and not (len(k) == 3 and k[0] in ("ي", "ت") and k[1] not in ("و", "ي"))  # (يعد)
+                    and not (end > a + 1 and k[:2] in ("سي", "ست") and len(k) >= 5)):  # (الجبير | سيزور)
+                break
+            end += 1
+            if end - a >= 4 and not any(doc.keys[u] in _NAME_LINKS for u in range(a, end)):
+                break
+        while end > a and doc.keys[end - 1] in _NAME_LINKS:
+            end -= 1  # (a name does not end in بن or عبد)
+        return end
 
     def _subject_after_adjuncts(self, j: int) -> Mention | None:
         """The subject after what may stand between it and the verb: "وقالت في وقت سابق
