@@ -1842,3 +1842,12 @@ def test_unmarked_direct_speech_after_a_colon_runs_on_in_the_first_person(text: 
 def test_a_title_alone_stands_for_the_person_the_text_named_with_it(text: str, cue: str, speaker: str):
     sts = [s for s in extract_statements("t", text) if s.cue == cue]
     assert sts[-1].speaker_canonical == speaker
+
+
+def test_ghadat_is_a_time_word_not_part_of_the_name():
+    # snn-2015-08-07-1213 (the first two sentences, the first cut)
+    sts = extract_statements("t", (
+        "أفاد وزير الخارجية الأمريكي جون كيري الخميس أنه توصّل إلى اتفاق مع نظيره الروسي سيرجي "
+        "لافروف.\nوقال كيري غداة لقاء مع لافروف في ماليزيا: «بحثنا كذلك في قرار الأمم المتحدة "
+        "واعتقد أننا توصلنا إلى اتفاق»."))
+    assert [(s.speaker, s.speaker_canonical) for s in sts][-1] == ("كيري", "جون كيري")
