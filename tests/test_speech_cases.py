@@ -1851,3 +1851,14 @@ def test_ghadat_is_a_time_word_not_part_of_the_name():
         "لافروف.\nوقال كيري غداة لقاء مع لافروف في ماليزيا: «بحثنا كذلك في قرار الأمم المتحدة "
         "واعتقد أننا توصلنا إلى اتفاق»."))
     assert [(s.speaker, s.speaker_canonical) for s in sts][-1] == ("كيري", "جون كيري")
+
+
+def test_a_foreign_name_in_ma_is_no_participle_and_what_one_can_say_is_no_cue():
+    # snn-2015-08-07-1213 (two sentences): «ماريا» is a given name, not an accusative
+    # participle like مخاطبا; «ما يمكنني قوله» is "what I can say", no second statement
+    sts = extract_statements("t", (
+        "وأكّدت متحدثة باسم وزارة الخارجية الروسية أنه تمت مناقشة المسألة.\nوأضافت ماريا "
+        "زاخاروفا: «كل ما يمكنني قوله هو أن اتفاقا مثل هذا لا يمكن أن يتم إلا من خلال مجلس "
+        "الأمن الدولي»."))
+    assert [(s.cue, s.speaker) for s in sts] == [
+        ("أكّدت", "متحدثة باسم وزارة الخارجية الروسية"), ("أضافت", "ماريا زاخاروفا")]

@@ -792,6 +792,8 @@ class _Extractor(SubjectSearch):
     def nominal(self, i: int) -> None:
         """بالقول / قوله: the speaker stands before the noun (عن X قوله، اكتفى X بالقول)."""
         doc = self.doc
+        if i > 0 and (doc.keys[i - 1] in _WANT_TO or doc.keys[i - 1].startswith("يمكن")):
+            return  # "كل ما يمكنني قوله هو أن …"، "ما أريد قوله": what one can say, no attribution
         c = find_content(doc, _SAY, i + 1)
         if c is None:
             return
@@ -982,6 +984,10 @@ class _Extractor(SubjectSearch):
         ref = self._clause_subject(i) or self.disc.last_compatible("", self.doc.starts[i], documents=False)
         self.consumed = max(self.consumed, c.tok_start)
         self._emit(ref, self.doc.surface(i, i + 1), self.doc.starts[i], c, [], False)
+
+
+#: Verbs of wanting or being able before قوله ("ما أود قوله"): the noun is "to say", no cue.
+_WANT_TO = {normalize(w) for w in "أريد نريد يريد تريد أود نود يود تود أستطيع نستطيع يستطيع يسعني يسعنا".split()}
 
 
 def extract_statements(

@@ -58,7 +58,8 @@ ORG_HEADS = _n(
     "الكونغرس الكونجرس البيت البنتاغون الكرملين الائتلاف ائتلاف الجبهة جبهة المعارضة "
     "الحرس الحزب مؤسسة المؤسسة شركة الشركة الادعاء المفوضية نقابة النقابة رابطة الرابطة "
     "جمعية الجمعية مديرية المديرية إمارة الإمارة بلدية البلدية الأمم المجموعة مجموعة "
-    "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية جهاز الجهاز أجهزة الأجهزة"
+    "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية جهاز الجهاز أجهزة الأجهزة "
+    "ميليشيا الميليشيا ميليشيات الميليشيات مليشيا المليشيا مليشيات المليشيات"
 )
 #: Place nouns that head a locative complement of a title (مدير التعليم بمنطقة تبوك).
 _PLACE_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم مقاطعة قضاء بلدة قرية ناحية")
@@ -213,8 +214,16 @@ def foreign_la(doc: Doc, t: int) -> bool:
 
 
 def _participle_like(k: str) -> bool:
-    """Indefinite accusative participles (مخاطبا، متسائلا، معتبرا) describe, never name."""
-    return len(k) >= 5 and k[0] == "م" and k.endswith("ا")
+    """Indefinite accusative participles (مخاطبا، متسائلا، معتبرا، مازحا) describe, never
+    name. Past م a participle has a consonant, or the ا of a five-letter فاعلا whose root opens
+    with م (مازحا، ماضيا); a foreign name may have ي or ا there (ميليسا، ميستورا، ماريانا)."""
+    if len(k) < 5 or k[0] != "م" or not k.endswith("ا") or k[1] == "ي":
+        return False
+    return k[1] != "ا" or (len(k) == 5 and k not in _MA_NAMES)
+
+
+#: Foreign names in the shape of a فاعلا participle of a م-root.
+_MA_NAMES = _n("ماريا ماتيا مارتا")
 
 
 #: أنّ / إنّ / بأنّ with any attached pronoun: the complementizer that opens indirect words.
