@@ -1862,3 +1862,18 @@ def test_a_foreign_name_in_ma_is_no_participle_and_what_one_can_say_is_no_cue():
         "الأمن الدولي»."))
     assert [(s.cue, s.speaker) for s in sts] == [
         ("أكّدت", "متحدثة باسم وزارة الخارجية الروسية"), ("أضافت", "ماريا زاخاروفا")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    # snn-2015-07-23-0910 (cut): a name set off by a comma after the title, before إن
+    ("في هذا الصدد يقول المتحدث باسم المجلس الإسلامي في لبنان، الشيخ محمد الحسيني إن إيران "
+     "تستخدم الشيعة في لبنان، وسورية والعراق واليمن أدوات وجسورا.",
+     "محمد الحسيني", "المتحدث باسم المجلس الإسلامي في لبنان"),
+    # snn-2015-08-09-0985 (cut): a place set off by a comma is no name
+    ("من جانب آخر، قال مصدر طبي بمحافظة الحديدة، غربي اليمن: إن 17 من المسلحين الحوثيين قتلوا "
+     "في غارات لطائرات التحالف.",
+     "مصدر طبي بمحافظة الحديدة", ""),
+])
+def test_a_name_set_off_by_a_comma_after_the_title_speaks(text: str, speaker: str, role: str):
+    s = one(text)
+    assert (s.speaker, s.role) == (speaker, role)

@@ -78,6 +78,7 @@ _ORG_WINDOW = 1500  # tokens
 #: First words of compound given names (عبد الله، أبو بكر): the name runs one word further.
 _COMPOUND_OPENERS = {normalize(w) for w in ("عبد", "أبو")}
 _NAME_LINKS = NAME_LINKS | _COMPOUND_OPENERS
+_DIRECTIONS = {normalize(w) for w in "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي".split()}
 
 _SPEECH_NOUNS = tuple(normalize(w) for w in (
     "تصريحات", "تصريح", "بيان", "كلمة", "كلمت", "حديث", "خطاب", "مقابلة", "مقابلت", "رسالة", "رسالت", "تغريدة",
@@ -480,12 +481,25 @@ class SubjectSearch:
         """"وقال رئيس قسم الأبحاث في مستشفى الملك فيصل الدكتور خالد السعد إن …": a long
         title the parser stopped inside runs on to an honorific (الدكتور، المهندس، اللواء)
         and a personal name that ends where the words begin (a comma, أن/إن or a colon
-        between): the name speaks, the whole description is its role."""
+        between): the name speaks, the whole description is its role. So does a name set off
+        by a comma after the title."""
         doc = self.doc
         end = content_tok
         while end - 1 > m.next_tok and (not doc.is_word[end - 1] or doc.keys[end - 1] in COMPLEMENTIZERS
                                         or doc.keys[end - 1] in STOP_WORDS):
             end -= 1  # (the comma, أن/إن, a governed على/إلى before the words)
+        if m.head == "title" and doc.keys[m.next_tok] in ("،", ","):
+            # "يقول المتحدث باسم المجلس الإسلامي في لبنان، الشيخ محمد الحسيني إن": the name
+            # set off after the title, up to the words
+            a = m.next_tok + 1
+            while end - a > 2 and (doc.keys[a] in _NAME_HONORIFICS or doc.keys[a] in TITLES
+                                   or doc.keys[a].startswith("ال")):
+                a += 1  # ("، السفير علاء يوسف"، "، المعارض البارز سمير نشار": a further description)
+            if self._plain_name(a, end) and not any(
+                    self.cat.state_for(doc.keys[u]) or doc.keys[u] in _DIRECTIONS for u in range(a, end)):
+                # (not a place: "مصدر طبي بمحافظة الحديدة، غربي اليمن")
+                return Mention(a, end, m.start, m.next_tok, head="name", next_tok=end)
+            return None
         for t in range(m.next_tok, min(end - 2, m.next_tok + 12)):
             k = doc.keys[t]
             if not doc.is_word[t] or cues.lookup(k)[0] is not None:
