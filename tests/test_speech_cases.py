@@ -1877,3 +1877,17 @@ def test_a_foreign_name_in_ma_is_no_participle_and_what_one_can_say_is_no_cue():
 def test_a_name_set_off_by_a_comma_after_the_title_speaks(text: str, speaker: str, role: str):
     s = one(text)
     assert (s.speaker, s.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "quote_start"), [
+    # snn-2015-08-11-1454 (cut): «علمه» (his knowledge) is the object of نفى, not a name word
+    ("وفي رده على سؤال حول منح الصندوق القروض للمستثمرين الزراعيين الكبار في الخارج، نفى الرويس "
+     "علمه أن يكون الصندوق داعما للشركات الكبيرة، قائلا: إن النظام واضح.",
+     "نفى", "الرويس", "علمه أن يكون"),
+    # snn-2015-08-08-0727 (cut): «رحمه الله» is a blessing after the name
+    ("قال الطيبي رحمه الله: من حاول قتل من خلقت الدنيا لأجله فقد حاول زوال الدنيا.",
+     "قال", "الطيبي", "من حاول قتل"),
+])
+def test_a_noun_with_his_or_a_blessing_ends_the_name(text: str, cue: str, speaker: str, quote_start: str):
+    s = one(text, cue)
+    assert s.speaker == speaker and s.quote.startswith(quote_start)

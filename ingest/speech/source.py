@@ -434,6 +434,10 @@ _KUNNA = _n("كنا كنت كنتم")
 #: Verbal nouns that open the object of أكد/جدد/أبدى right after the subject's name.
 OBJECT_MASDARS = _n("أهمية ضرورة التزام حرص استعداد ترحيب تأييد رغبة دعم رفض تمسك موقف "
                      "انفتاح إنكار مسؤولية")
+_BLESSINGS = _n("رحمه رحمها رحمهم حفظه حفظها حفظهم")
+#: Nouns that are an object only with a possessive pronoun (نفى الرويس علمه أن …), since
+#: bare they head titles (أستاذ علم الاجتماع).
+_WITH_PRONOUN_ONLY = _n("علم")
 
 
 def masdar_with_pronoun(k: str) -> bool:
@@ -442,7 +446,8 @@ def masdar_with_pronoun(k: str) -> bool:
     for suf in ("هما", "هم", "ها", "ه"):
         if k.endswith(suf) and len(k) > len(suf) + 2:
             stem = k[: -len(suf)]
-            if stem in OBJECT_MASDARS or (stem.endswith("ت") and stem[:-1] + "ه" in OBJECT_MASDARS):
+            if (stem in OBJECT_MASDARS or stem in _WITH_PRONOUN_ONLY
+                    or (stem.endswith("ت") and stem[:-1] + "ه" in OBJECT_MASDARS)):
                 return True
     return False
 
@@ -520,6 +525,8 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
     if not first_pos and (k in OBJECT_MASDARS or (
             len(k) >= 5 and doc.surface(t, t + 1).endswith(("ته", "تها", "تهم", "ها", "هم")))):
         return False  # the object starts: "أكد جون كيري | أهمية الدور", "أوباما | زيارته"
+    if not first_pos and k in _BLESSINGS and t + 1 < len(doc) and doc.keys[t + 1] == "الله":
+        return False  # "ابن باز | رحمه الله": a blessing after the name
     if not first_pos and k[:1] == "ل" and len(k) > 3:
         # a dative (فابيوس لإذاعة فرنسا، بوتين لرئيس الوزراء) ends the name, unless it reads
         # as a foreign surname (لا/لي/لو…, no feminine ending) followed at once by a title
