@@ -1891,3 +1891,13 @@ def test_a_name_set_off_by_a_comma_after_the_title_speaks(text: str, speaker: st
 def test_a_noun_with_his_or_a_blessing_ends_the_name(text: str, cue: str, speaker: str, quote_start: str):
     s = one(text, cue)
     assert s.speaker == speaker and s.quote.startswith(quote_start)
+
+
+def test_a_stance_masdar_after_a_title_is_the_object_not_a_name():
+    # snn-2015-08-11-0671 (two sentences, both cut): أكد + honorific + آل-name + أهمية …
+    sts = extract_statements("t", (
+        "وأكد معالي آل الشيخ أهمية تضافر الجهود بين المختصين بالأمانات مع وكالة الوزارة للشؤون "
+        "الفنية من أجل تطبيق منهجية وآليات إدارة المشاريع.\nوبين أن وكالة الوزارة للشؤون الفنية "
+        "بالوزارة بإعداد وثيقة تمثل إطاراً عاماً لإنشاء وحدة إدارية جديدة."))
+    assert [(s.cue, s.speaker, s.quote[:20]) for s in sts] == [
+        ("أكد", "آل الشيخ", "أهمية تضافر الجهود ب"), ("بين", "آل الشيخ", "وكالة الوزارة للشؤون")]

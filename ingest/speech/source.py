@@ -655,6 +655,8 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             last_role = t
             prev_indef = not _is_def(k[1:])
             continue
+        if k == "ال" and p > 0 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]:
+            break  # "معالي | آل الشيخ": a family name opens with آل, whatever follows it
         if c in ("title", "org", "hon") or k in CONNECTORS:
             prev_indef = not _is_def(k) and c != "hon"
             p += 1
@@ -725,8 +727,9 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             continue
         break
     if (p >= len(toks) or _looks_verb(keys[toks[p]]) or is_addressee(keys[toks[p]], catalog)
-            or _lam_noun(doc, toks[p])):
-        # (… "لأطباء عبر القارات": a لـ-noun is no given name)
+            or _lam_noun(doc, toks[p]) or keys[toks[p]] in OBJECT_MASDARS or masdar_with_pronoun(keys[toks[p]])):
+        # (… "لأطباء عبر القارات": a لـ-noun is no given name; "وأكد الوزير | أهمية الدور":
+        # the stance object begins)
         # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة; not "… لصحيفة")
         end = last_role + 1
         return Mention(role_start, end, head="title", next_tok=end)
