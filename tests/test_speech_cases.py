@@ -1901,3 +1901,10 @@ def test_a_stance_masdar_after_a_title_is_the_object_not_a_name():
         "بالوزارة بإعداد وثيقة تمثل إطاراً عاماً لإنشاء وحدة إدارية جديدة."))
     assert [(s.cue, s.speaker, s.quote[:20]) for s in sts] == [
         ("أكد", "آل الشيخ", "أهمية تضافر الجهود ب"), ("بين", "آل الشيخ", "وكالة الوزارة للشؤون")]
+
+
+def test_a_royal_name_inside_an_institution_name_is_part_of_the_title():
+    # snn-2015-08-11-1454 (cut): «كرسي الملك عبدالله» is the chair, not King Abdullah speaking
+    s = one("كشف لـ«عكاظ» مشرف كرسي الملك عبدالله للأمن الغذائي الأستاذ الدكتور خالد الرويس أن "
+            "تأخير صندوق التنمية الزراعية في منح قروضه للمستثمرين الزراعيين في الخارج غير مبرر.")
+    assert s.speaker == "خالد الرويس" and s.role.startswith("مشرف كرسي الملك عبدالله")

@@ -35,7 +35,8 @@ TITLES = _n(
     "مراسل المراسل مصدر مصادر المصدر المصادر مسؤولون مسؤولين المسؤولون مفتش المفتش "
     "قاضي القاضي المدعي النائب العام الأمين العام السكرتير سكرتير المنسقة الناطقون "
     "رئيسة وكيل وكيلة الوكيل المرشد المرشح مرشح المرشحة الداعية شيخ الشيخ البابا الحاخام "
-    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا خادم مسؤولو وزيرا والي الوالي"
+    "ضابط الضابط جندي مساعد مساعدة المساعد نائبا قائدا خادم مسؤولو وزيرا والي الوالي "
+    "مشرف المشرف مشرفة المشرفة"
 )
 HONORIFICS = _n("الدكتور د السيد السيدة الشيخ المهندس الأستاذ سمو معالي سعادة فخامة "
                 "صاحب الجلالة دولة البروفيسور الحاج سماحة فضيلة")
@@ -72,6 +73,14 @@ _MEDIA_STAFF = _n("مراسل مراسلة المراسل مدير مديرة ا
                   "مقدم كاتب الكاتب مؤسس العام")
 
 _ROYAL = _n("الملك الأمير")
+#: Institutions named after a king or prince (كرسي الملك عبدالله، مستشفى الملك فهد، مبادرة
+#: الملك عبدالله): the royal name is part of the institution's, not a person who speaks.
+_NAMED_AFTER = _n("كرسي مستشفى مجمع مطار جسر قاعدة كلية معهد برنامج مبادرة جائزة ميناء مدينة "
+                  "حي شارع طريق مشروع صندوق")
+
+
+def _strip_bl(k: str) -> str:
+    return k[1:] if k[:1] in ("ب", "ل") and len(k) > 3 else k
 #: Words that belong to an honorific, not to a name (صاحب السمو الملكي، صاحب الجلالة).
 _HONORIFIC_EPITHETS = _n("السمو الملكي الجلالة المعالي الفضيلة السماحة")
 
@@ -642,7 +651,7 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             prev_indef = False
             continue
         if (k in _ROYAL and p > 0 and p + 1 < len(toks) and doc.is_word[toks[p + 1]]
-                and _place_or_org(keys[toks[p - 1]])):
+                and (_place_or_org(keys[toks[p - 1]]) or _strip_bl(keys[toks[p - 1]]) in _NAMED_AFTER)):
             p += 2  # "بجامعة الملك فيصل"، "مدينة الملك فهد الطبية": the institution's name
             while p + 1 < len(toks) and keys[toks[p]] in NAME_LINKS:
                 p += 2  # "مركز الملك سلمان بن عبدالعزيز للإغاثة"
