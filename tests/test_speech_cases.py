@@ -1908,3 +1908,21 @@ def test_a_royal_name_inside_an_institution_name_is_part_of_the_title():
     s = one("كشف لـ«عكاظ» مشرف كرسي الملك عبدالله للأمن الغذائي الأستاذ الدكتور خالد الرويس أن "
             "تأخير صندوق التنمية الزراعية في منح قروضه للمستثمرين الزراعيين في الخارج غير مبرر.")
     assert s.speaker == "خالد الرويس" and s.role.startswith("مشرف كرسي الملك عبدالله")
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # snn-2015-08-04-0614 (two sentences, the second cut): the lead's unnamed official is the
+    # named spokesman who says the same news in the next sentence, role and all
+    ("أعلن مسؤول عراقي الاثنين أن أكثر من 1500 مدرسة دمرت «جزئياً أو كلياً» في محافظة الأنبار، "
+     "كبرى المحافظات العراقية.\nوقال عيد عماش المتحدث باسم مجلس محافظة الأنبار أن \"الأنبار تضررت "
+     "بشدة، وأكثر من 1500 مدرسة دمرت جزئياً أو كلياً\" في هذه المحافظة الشاسعة.",
+     "أعلن", "عيد عماش"),
+    # snn-2015-07-24-1984 (two sentences, both cut): «طالبا عدم ذكر اسمه» is no name
+    ("من جهة أخرى، أعلن مسؤول عسكري أمريكي أن تركيا سمحت للولايات المتحدة باستخدام العديد من "
+     "القواعد الجوية التركية.\nوقال المسؤول طالبا عدم ذكر اسمه : «إن السماح باستخدام القواعد "
+     "التركية مثل قاعدة انجرليك الجوية سيعزز الفعالية العملانية للتحالف العسكري».",
+     "قال", "مسؤول عسكري أمريكي"),
+])
+def test_who_an_unnamed_official_turns_out_to_be(text: str, cue: str, speaker: str):
+    s = one(text, cue)
+    assert s.speaker_canonical == speaker

@@ -51,6 +51,7 @@ from ingest.speech.source import (
     MANNER_ADVERBS,
     NEWS_VERBS,
     QUOTE_OPEN,
+    STOP_WORDS,
     TIME_WORDS,
     Mention,
     _split,
@@ -124,6 +125,16 @@ def _proper_name(surface: str) -> bool:
         return False
     return not any(w.endswith(("ون", "ان", "ين")) and len(w) > 4 for w in ws[:1])
 _SAY_LEMMAS = {normalize(w) for w in "قال ذكر أكد أوضح أضاف صرح أفاد".split()}
+
+
+def _same_news(a: str, b: str) -> bool:
+    """Two quotes that repeat the same news (two or more content words in common): a
+    lead's unnamed official and the named one who says it again are one person ("أعلن
+    مسؤول عراقي أن الأنبار تضررت بشدة … وقال عيد عماش، المتحدث باسم مجلس محافظة الأنبار،
+    إن الأنبار تضررت بشدة")."""
+    wa = {w for w in normalize(a).split() if len(w) >= 4 and w not in STOP_WORDS}
+    wb = {w for w in normalize(b).split() if len(w) >= 4 and w not in STOP_WORDS}
+    return len(wa & wb) >= 2
 
 
 
@@ -568,7 +579,8 @@ class _Extractor(SubjectSearch):
                     break
                 if nref is ref:
                     continue
-                if (nref.kind != "name" or nref.role or not _proper_name(nxt.speaker)
+                if (nref.kind != "name" or (nref.role and not _same_news(st.quote, nxt.quote))
+                        or not _proper_name(nxt.speaker)
                         or (ref.gender and nref.gender and ref.gender != nref.gender)
                         or normalize(cues.lookup(normalize(nxt.cue))[0].lemma if cues.lookup(
                             normalize(nxt.cue))[0] else "") not in _SAY_LEMMAS):

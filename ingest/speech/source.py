@@ -252,7 +252,7 @@ def stop_token(doc: Doc, i: int) -> bool:
     if (k in STOP_WORDS or k in TIME_WORDS or k in cues.SAYING_PARTICIPLES or k in MANNER_ADVERBS
             or k in COMPLEMENTIZERS):
         return True
-    if k in cues.OTHER_PARTICIPLES or k in cues.NOMINAL_CUES:
+    if k in cues.OTHER_PARTICIPLES or k in cues.NOMINAL_CUES or k in _ASKING:
         return True
     if cues.is_cue_token(k) or _participle_like(k) or masdar_with_pronoun(k):
         return True
@@ -261,6 +261,9 @@ def stop_token(doc: Doc, i: int) -> bool:
     return k.isdigit()
 
 
+#: "وقال المسؤول طالبا عدم ذكر اسمه"، "رافضا الكشف عن هويته": a participle of asking or
+#: declining after the subject ends it (not طالبة, "a student").
+_ASKING = _n("طالبا طالبين رافضا رافضة رافضين مفضلا مفضلة مفضلين")
 _GENERAL = normalize("العام")
 _THIS = _n("هذه هذا")
 _SALLA, _WASALLAM = normalize("صلى"), normalize("وسلم")
