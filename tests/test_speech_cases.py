@@ -1926,3 +1926,10 @@ def test_a_royal_name_inside_an_institution_name_is_part_of_the_title():
 def test_who_an_unnamed_official_turns_out_to_be(text: str, cue: str, speaker: str):
     s = one(text, cue)
     assert s.speaker_canonical == speaker
+
+
+def test_an_organisation_runs_on_over_a_lam_genitive():
+    # snn-2015-07-22-0029 (cut): «لحقوق الإنسان» is the body's name, not the start of the words
+    s = one("قال المرصد السوري لحقوق الإنسان إن 18 شخصا قتلوا وأصيب 50 آخرون جراء سقوط صاروخ على "
+            "حي المغاير الخاضع لسيطرة المعارضة جنوب مدينة حلب.")
+    assert s.speaker == "المرصد السوري لحقوق الإنسان" and s.quote.startswith("18 شخصا")

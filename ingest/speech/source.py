@@ -590,6 +590,12 @@ def _org_end(doc: Doc, toks: list[int], catalog: EntityCatalog, j: int) -> int:
             end += 1
             prev_indef = False
             continue
+        if (k[:1] == "ل" and len(k) > 3 and end + 1 in allowed and doc.is_word[end + 1]
+                and _is_def(keys[end + 1]) and not is_addressee(k, catalog) and not _looks_verb(k[1:])
+                and cls == "word" and not _is_def(k[1:])):
+            end += 2  # "المرصد السوري | لحقوق الإنسان"، "المفوضية العليا | لشؤون اللاجئين"
+            prev_indef = False
+            continue
         if prev_indef and not _looks_verb(k) and _classify(k) == "word":
             end += 1  # construct genitive: وزارة خارجية، مسؤول حالات
             continue
