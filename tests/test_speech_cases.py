@@ -1933,3 +1933,9 @@ def test_an_organisation_runs_on_over_a_lam_genitive():
     s = one("قال المرصد السوري لحقوق الإنسان إن 18 شخصا قتلوا وأصيب 50 آخرون جراء سقوط صاروخ على "
             "حي المغاير الخاضع لسيطرة المعارضة جنوب مدينة حلب.")
     assert s.speaker == "المرصد السوري لحقوق الإنسان" and s.quote.startswith("18 شخصا")
+
+
+def test_wa_wafqan_li_names_its_source_like_wafqan_li():
+    # snn-2015-08-03-0989 (cut): the conjunction on «ووفقا» does not hide the لـ of the source
+    s = one("ووفقا لجيش الاحتلال، فإن هذه المرة الـ 11 التي تُطلق فيها صواريخ من القطاع باتجاه إسرائيل.")
+    assert s.speaker == "جيش الاحتلال" and s.quote.startswith("هذه المرة")

@@ -697,6 +697,8 @@ class _Extractor(SubjectSearch):
         """بحسب / وفق / وفقا لـ / نقلا عن X: a source named by a preposition."""
         doc = self.doc
         k = doc.keys[i]
+        if k[:1] == "و" and k[1:] in POSTPOSED_MARKERS:
+            k = k[1:]  # (ووفقا لـ …)
         j = i + 1
         if k == "نقلا" and j < len(doc) and doc.keys[j] == "عن":
             j += 1
