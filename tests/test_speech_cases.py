@@ -1939,3 +1939,11 @@ def test_wa_wafqan_li_names_its_source_like_wafqan_li():
     # snn-2015-08-03-0989 (cut): the conjunction on «ووفقا» does not hide the لـ of the source
     s = one("ووفقا لجيش الاحتلال، فإن هذه المرة الـ 11 التي تُطلق فيها صواريخ من القطاع باتجاه إسرائيل.")
     assert s.speaker == "جيش الاحتلال" and s.quote.startswith("هذه المرة")
+
+
+def test_a_plural_cue_continues_with_a_partitive_group():
+    # snn-2015-08-04-0851 (two sentences, both cut): «عدد من …» takes a singular verb but is many
+    sts = extract_statements("t", (
+        " طالب عدد من أصحاب مكاتب حجاج الداخل وزارة الحج بالسماح لهم باستقبال طلبات الحج.\n"
+        " وأشاروا إلى أنه لا فائدة من عملية تخصيص المواقع التي قامت بها الوزارة بصورة مبكرة."))
+    assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("أشاروا", "عدد من أصحاب مكاتب حجاج الداخل")

@@ -20,6 +20,7 @@ from ingest.speech.source import (
     NEWS_VERBS,
     OBJECT_MASDARS,
     ORG_HEADS,
+    PARTITIVES,
     SHORT_REF_HEADS,
     STOP_WORDS,
     TIME_WORDS,
@@ -89,9 +90,17 @@ def make_referent(
 def compatible(verb_gender: str, ref: Referent) -> bool:
     if verb_gender == "p" and not ref.gender and ref.kind == "name" and ref.role:
         return False  # a titled person (وزير الدفاع آشتون كارتر) is one: not «وقالوا»
+    if verb_gender == "p" and _group(ref.canonical):
+        return True  # "طالب عدد من أصحاب المكاتب … وأشاروا": a group, whatever its verb's agreement
     if not verb_gender or not ref.gender:
         return True
     return verb_gender == ref.gender
+
+
+def _group(canonical: str) -> bool:
+    """"عدد من النواب"، "كثير من المشاركين": a partitive + من names a group of people."""
+    w = normalize(canonical).split()
+    return len(w) >= 3 and w[0] in PARTITIVES and w[1] == "من"
 
 
 class Discourse:
