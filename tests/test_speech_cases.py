@@ -1947,3 +1947,21 @@ def test_a_plural_cue_continues_with_a_partitive_group():
         " طالب عدد من أصحاب مكاتب حجاج الداخل وزارة الحج بالسماح لهم باستقبال طلبات الحج.\n"
         " وأشاروا إلى أنه لا فائدة من عملية تخصيص المواقع التي قامت بها الوزارة بصورة مبكرة."))
     assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("أشاروا", "عدد من أصحاب مكاتب حجاج الداخل")
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # snn-2015-08-04-0851 (cut): «أوضح ذلك لـ…» (said so), then a long title without an
+    # honorific runs on over its definite and prepositional words to the name; a bare cue after
+    # it continues with that name
+    (" أوضح ذلك لـ\"الوطن\" عضو اللجنة الوطنية للحج والعمرة بالغرفة التجارية الصناعية بمكة "
+     "المكرمة سعد القرشي، مشيرا إلى أن معاناتهم كبيرة والوقت يداهمهم، وقال: \"إن ذلك يسبب لنا "
+     "إرباكا كبيرا وليس في مصلحة الجميع\".",
+     "قال", "سعد القرشي"),
+    # snn-2015-08-07-1330 (cut): the addressee before the subject, a title ending in a بـ-place
+    ("وأكد لـ«عكاظ» مدير مكتب التربية والتعليم بالداير مفرح مسعود المالكي أن تعليق الدراسة قبل "
+     "5 أشهر في مدارس الداير يعد أمرا نظاميا بهدف حماية الطلاب والمعلمين.",
+     "أكد", "مفرح مسعود المالكي"),
+])
+def test_a_long_title_after_an_addressee_runs_on_to_the_name(text: str, cue: str, speaker: str):
+    s = one(text, cue)
+    assert s.speaker_canonical == speaker

@@ -60,6 +60,7 @@ _NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".s
 #: Pronoun objects and prepositional phrases that may come between a verb and its
 #: subject (قال له X، أعلنت فيه X).
 _OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
+_THAT = {normalize(w) for w in "ذلك".split()}
 
 _RELATIVES = {"التي", "الذي", "اللتي"}
 _RELATIVE_GENDER = {"التي": "f", "الذي": "m"}
@@ -206,6 +207,13 @@ def _full_name_end(doc: Doc, start: int, end: int) -> int:
 _GOVERNED_AFTER_SUBJECT = {normalize(w) for w in "عن على".split()}
 
 
+def _role_word(k: str) -> bool:
+    """A word that goes on a title: definite (المكرمة), or و/ب/ل + definite (والعمرة، بالغرفة،
+    للحج), or ب + a place or body (بمكة، بمحافظة)."""
+    return (k.startswith(("ال", "وال", "بال", "لل")) or k in ORG_HEADS or k in TITLES
+            or (k[:1] == "ب" and len(k) > 3))
+
+
 class SubjectSearch:
     """Subject and role look-ups for the extractor (a mixin: it needs ``doc``, ``cat``,
     ``disc``, ``out``, ``text`` and ``_referent`` from the class that uses it)."""
@@ -327,6 +335,10 @@ class SubjectSearch:
                 t += span
             elif k in _OBJECT_PRONOUNS or k in MANNER_ADVERBS or k in ("،", ","):
                 t += 1
+            elif t == j and k in _THAT and t + 1 < n and (
+                    doc.keys[t + 1] == "ل" or is_addressee(doc.keys[t + 1], self.cat)):
+                t += 1  # "أوضح ذلك لـ«الوطن» عضو اللجنة … سعد القرشي، مشيرا إلى أن": said so (not
+                # "وصفت هذا الإجراء": a demonstrative before its noun)
             elif k == "ل" and t + 1 < n and doc.keys[t + 1] in QUOTE_OPEN and t + 1 in doc.quote_close:
                 t = doc.quote_close[t + 1] + 1  # لـ«عكاظ»
                 addressed = True
@@ -346,6 +358,8 @@ class SubjectSearch:
         if m is None or m.head == "doc":
             return None
         m = self._extend_role(self._apposed_name(m))
+        if m.head == "title" and not self._words_follow(m.next_tok):
+            m = self._title_runs_to_name(m) or m
         if (addressed and m.end - m.start == 1 and m.role_start < 0 and doc.keys[m.start].startswith("ال")
                 and doc.keys[m.start].endswith(("ي", "يه"))):
             return None  # "وقال لـ«مركز مناصري حقوق الإنسان» الإيراني، إنه": the addressee's adjective
@@ -405,6 +419,9 @@ class SubjectSearch:
                 t = close + 1
             elif k in ("،", ",") and t + 1 < n and is_complementizer(doc, t + 1):
                 return True  # "… الدكتور أحمد السالم، أن …"
+            elif k in ("،", ",") and t + 1 < n and (doc.keys[t + 1] in cues.OTHER_PARTICIPLES
+                                                   or doc.keys[t + 1] in cues.SAYING_PARTICIPLES):
+                return True  # "… سعد القرشي، مشيرا إلى أن …": the words go on in a participle
             elif k in ("،", ",") and apposition:
                 apposition = False
                 close = next((x for x in range(t + 1, min(n, t + 12))
@@ -524,6 +541,30 @@ class SubjectSearch:
                 m = parse_mention(doc, t + 1, self.cat)
                 if m is not None and m.head in ("name", "org", "entity"):
                     return self._referent(m, "")
+        return None
+
+    def _title_runs_to_name(self, m: Mention) -> Mention | None:
+        """"عضو اللجنة الوطنية للحج | والعمرة بالغرفة التجارية … بمكة المكرمة سعد القرشي، مشيرا
+        إلى أن": a title the parser stopped inside runs on over definite and prepositional
+        role words (والعمرة، بالغرفة، بمكة) to a two- or three-word personal name after which
+        the words follow. The name must open with no الـ, the role words must all be
+        definite or prepositional, and nothing in between may be a cue."""
+        doc = self.doc
+        n = len(doc)
+        j = m.next_tok
+        for e in range(j + 2, min(n, j + 14)):
+            if not doc.is_word[e - 1] or cues.lookup(doc.keys[e - 1])[0] is not None:
+                return None
+            if not self._words_follow(e):
+                continue
+            for width in (2, 3):
+                a = e - width
+                if a < j or doc.keys[a].startswith("ال") or not self._plain_name(a, e):
+                    continue
+                if all(_role_word(doc.keys[u]) for u in range(j, a)):
+                    role_start = m.role_start if m.role_start >= 0 else m.start
+                    return Mention(a, e, role_start, a, head="name", next_tok=e)
+            return None
         return None
 
     def _extend_role(self, m: Mention) -> Mention:
