@@ -1965,3 +1965,22 @@ def test_a_plural_cue_continues_with_a_partitive_group():
 def test_a_long_title_after_an_addressee_runs_on_to_the_name(text: str, cue: str, speaker: str):
     s = one(text, cue)
     assert s.speaker_canonical == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # snn-2015-07-27-1362 (cut): «مدير عام» is "general manager", the construct goes on to
+    # «فرع وزارة العمل» (a branch heads a body) and the name after its place
+    ("وقال مدير عام فرع وزارة العمل بمنطقة مكة المكرمة عبدالله العليان: \"مفتشو فرع الوزارة "
+     "بالمنطقة في جميع المكاتب نفذوا جولات ميدانية لرصد مثل هذه المخالفات\".",
+     "عبدالله العليان"),
+    # snn-2015-08-10-1263 (cut): the same after an addressee, the name after an honorific
+    ("من جهته قال لـ«اليوم» مدير عام فرع وزارة الإسكان بالمنطقة الشرقية الدكتور شاهر السهلي: "
+     "«عملت وزارة الإسكان على معالجة كل الاعتراضات العالقة».",
+     "شاهر السهلي"),
+    # snn-2015-08-09-0976 (cut): a word of the title just before the honorific is no name
+    ("وقال مدير عام تعليم محافظة سراة عبيدة الدكتور ملفي العتيبي: يجب علينا جميعا أن نكون سدا "
+     "منيعا أمام المغرضين، الذين يهدفون إلى إثارة الفتنة.",
+     "ملفي العتيبي"),
+])
+def test_mudir_amm_and_a_branch_run_on_to_the_name(text: str, speaker: str):
+    assert one(text).speaker_canonical == speaker

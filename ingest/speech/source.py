@@ -60,7 +60,7 @@ ORG_HEADS = _n(
     "الحرس الحزب مؤسسة المؤسسة شركة الشركة الادعاء المفوضية نقابة النقابة رابطة الرابطة "
     "جمعية الجمعية مديرية المديرية إمارة الإمارة بلدية البلدية الأمم المجموعة مجموعة "
     "البعثة بعثة الحكومات وسائل وحدات قيادة القيادة كتائب لجان ألوية جهاز الجهاز أجهزة الأجهزة "
-    "ميليشيا الميليشيا ميليشيات الميليشيات مليشيا المليشيا مليشيات المليشيات"
+    "ميليشيا الميليشيا ميليشيات الميليشيات مليشيا المليشيا مليشيات المليشيات فرع الفرع"
 )
 #: Place nouns that head a locative complement of a title (مدير التعليم بمنطقة تبوك).
 _PLACE_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم مقاطعة قضاء بلدة قرية ناحية")
@@ -265,6 +265,7 @@ def stop_token(doc: Doc, i: int) -> bool:
 #: declining after the subject ends it (not طالبة, "a student").
 _ASKING = _n("طالبا طالبين رافضا رافضة رافضين مفضلا مفضلة مفضلين")
 _GENERAL = normalize("العام")
+_GENERAL_ADJ = _n("عام عامة")
 _THIS = _n("هذه هذا")
 _SALLA, _WASALLAM = normalize("صلى"), normalize("وسلم")
 
@@ -680,6 +681,10 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
             p += 1
             last_role = t
             continue
+        if k in _GENERAL_ADJ and p > 0 and _classify(keys[toks[p - 1]]) == "title":
+            p += 1  # "مدير عام | فرع وزارة العمل": "general", the construct goes on
+            last_role = t
+            continue
         if k in _PLACE_NOUNS:
             p += 1  # "أمين منطقة تبوك": a place noun always takes the place's name
             last_role = t
@@ -751,6 +756,18 @@ def _title_then_name(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Menti
         # title-only speaker (مسؤول بالأمم المتحدة، المتحدث باسم الوزارة; not "… لصحيفة")
         end = last_role + 1
         return Mention(role_start, end, head="title", next_tok=end)
+    # "مدير عام تعليم محافظة سراة عبيدة | الدكتور ملفي العتيبي": a word just before an
+    # honorific is still the role's; the name follows the honorific
+    h = next((q for q in range(p + 1, min(len(toks), p + 3)) if _classify(keys[toks[q]]) == "hon"
+              and keys[toks[q - 1]] != "ال" and q + 1 < len(toks) and doc.is_word[toks[q + 1]]), -1)
+    if h > 0 and all(doc.is_word[toks[q]] for q in range(p, h)) and any(
+            _classify(keys[toks[q]]) == "title" for q in range(p)):  # (not "د. ناصر العريفي | الأستاذ …")
+        p = h
+        while p < len(toks) and _classify(keys[toks[p]]) == "hon":
+            p += 1
+        if p >= len(toks):
+            end = toks[h - 1] + 1
+            return Mention(role_start, end, head="title", next_tok=end)
     # skip honorifics just before the name (… الدكتور صلاح البردويل)
     name_start = toks[p]
     q = p
