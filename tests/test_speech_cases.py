@@ -1984,3 +1984,13 @@ def test_a_long_title_after_an_addressee_runs_on_to_the_name(text: str, cue: str
 ])
 def test_mudir_amm_and_a_branch_run_on_to_the_name(text: str, speaker: str):
     assert one(text).speaker_canonical == speaker
+
+
+def test_a_ministry_short_reference_is_the_ministry_not_an_official_of_it():
+    # snn-2015-08-08-0078 (two sentences, cut, then one further on): «وزارة الداخلية» is the
+    # ministry, not the official whose title names it
+    sts = extract_statements("t", (
+        "وقال مسؤول وزارة الداخلية الأفغانية الذي طلب عدم الكشف عن هويته، إن الشخص الانتحاري وقف "
+        "في الصف وسط طلبة الأكاديمية وقام بتفجير نفسه.\nوذكرت وزارة الداخلية أنها أول عملية "
+        "انتحارية منذ تعيين الملا منصور زعيمًا جديدًا لطالبان."))
+    assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("ذكرت", "وزارة الداخلية")

@@ -97,6 +97,31 @@ def compatible(verb_gender: str, ref: Referent) -> bool:
     return verb_gender == ref.gender
 
 
+def _body_in_role(role: str, head_stem: str) -> str:
+    """The body a title names, from its head noun on ("المتحدث باسم وزارة الدفاع" → "وزارة
+    الدفاع"), or ""."""
+    ws = role.split()
+    for i, w in enumerate(ws):
+        k = normalize(w)
+        if stem(k) == head_stem or stem(k[1:]) == head_stem and k[:1] in ("ب", "ل"):
+            if k.startswith("لل"):
+                first = "ال" + w[2:]  # (للجامعة → الجامعة)
+            elif k.startswith("بال") or (k[:1] in ("ب", "ل") and stem(k) != head_stem):
+                first = w[1:]
+            else:
+                first = w
+            rest = []
+            for x in ws[i + 1:]:
+                if normalize(x).startswith(_TO_MEDIA):
+                    break  # "… لوكالة فرانس برس": whom the person spoke to
+                rest.append(x)
+            return " ".join([first, *rest])
+    return ""
+
+
+_TO_MEDIA = tuple(normalize(w) for w in "لوكالة لصحيفة لقناة لإذاعة لتلفزيون لموقع لجريدة".split())
+
+
 def _group(canonical: str) -> bool:
     """"عدد من النواب"، "كثير من المشاركين": a partitive + من names a group of people."""
     w = normalize(canonical).split()
@@ -134,6 +159,13 @@ class Discourse:
             if normalize(r.canonical) == normalize(surface):
                 continue
             if all(w in r.keys for w in words):
+                if r.kind in ("name", "title") and normalize(surface).split()[0] in ORG_HEADS:
+                    # "الوزارة" is never a person whose title names a ministry: it is that ministry
+                    # ("المتحدث باسم وزارة الدفاع الأرمينية" → وزارة الدفاع الأرمينية)
+                    body = _body_in_role(r.role, words[0])
+                    if body:
+                        return make_referent(body, r.start, r.end, body, "", None, "", "org")
+                    continue
                 if r.kind != "name" or words[0] not in _GROUP_STEMS:
                     return r
                 # "المصادر" is a group of sources, never a person whose role mentions them
