@@ -1994,3 +1994,12 @@ def test_a_ministry_short_reference_is_the_ministry_not_an_official_of_it():
         "في الصف وسط طلبة الأكاديمية وقام بتفجير نفسه.\nوذكرت وزارة الداخلية أنها أول عملية "
         "انتحارية منذ تعيين الملا منصور زعيمًا جديدًا لطالبان."))
     assert [(s.cue, s.speaker_canonical) for s in sts][-1] == ("ذكرت", "وزارة الداخلية")
+
+
+def test_a_title_whose_masdar_takes_ala_runs_on_to_the_name():
+    # snn-2015-07-25-1436 (cut): «للرقابة على» is the title's, not أكد على; a surname may open
+    # with ب
+    s = one("أكد عضو رئاسة الهيئة الوطنية للرقابة على تنفيذ مخرجات الحوار الوطني صلاح باتيس أن "
+            "خطة تأمين عدن كعاصمة مؤقتة يشمل تحرير أبين وتعز ولحج والضالع من الانقلابيين.")
+    assert s.speaker == "صلاح باتيس" and s.quote.startswith("خطة تأمين عدن")
+    assert s.role == "عضو رئاسة الهيئة الوطنية للرقابة على تنفيذ مخرجات الحوار الوطني"

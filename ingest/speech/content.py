@@ -366,7 +366,7 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         p = skip_adjuncts(doc, after)
         if (p + 1 < n and doc.keys[p] == gov and doc.is_word[p + 1]
                 and doc.keys[p + 1] not in ORG_HEADS and doc.keys[p + 1] != _LISAN
-                and doc.keys[p - 1] not in _GOVERNS_TOO):
+                and not (doc.keys[p - 1] in GOVERNS_TOO and _complementizer_in_clause(doc, p + 1))):
             # "أكد الوزير على ضرورة …"، "حذر المرشد من محاولات …": the preposition right after
             # the subject governs the words (أكد على أن … as well); but in "حذر مصدر من داخل
             # المحافظة من أن" a complementizer soon after shows the first من was the subject's
@@ -476,11 +476,25 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
 #: أهمية، حذر من محاولات); the preposition must follow the subject at once.
 _SAY_PREPS = {"أكد": "علي", "حذر": "من"}  # lemmas as written in cues._VERBS
 _LISAN = normalize("لسان")  # "أكد على لسان المتحدث": a relay, not the governed preposition
+def _complementizer_in_clause(doc: Doc, t: int, reach: int = 14) -> bool:
+    """A complementizer before the next comma or sentence end, or right after that comma
+    (within ``reach`` tokens)."""
+    for u in range(t, min(len(doc), t + reach)):
+        if doc.keys[u] in ("،", ","):
+            return u + 1 < len(doc) and is_complementizer(doc, u + 1)  # ("…، أنّ")
+        if doc.keys[u] in SENT_END:
+            return False
+        if is_complementizer(doc, u):
+            return True
+    return False
+
+
 #: Words in a subject that take the same preposition themselves: "مسؤول مطلع على الوضع",
-#: "المشرف على المشروع", "اثنان من الكتاب", "عدد من النواب".
-_GOVERNS_TOO = {normalize(w) for w in (
+#: "المشرف على المشروع", "الهيئة الوطنية للرقابة على تنفيذ …", "اثنان من الكتاب", "عدد من النواب".
+GOVERNS_TOO = {normalize(w) for w in (
     "مطلع مطلعة مطلعون مطلعين المطلع المطلعة المطلعين المشرف مشرف المشرفة القائم القائمين "
-    "اثنان اثنين ثلاثة أحد واحد جملة").split()} | PARTITIVES
+    "اثنان اثنين ثلاثة أحد واحد جملة الرقابة للرقابة رقابة الإشراف للإشراف بالإشراف الحفاظ "
+    "للحفاظ القضاء للقضاء الحصول للحصول الاطلاع للاطلاع").split()} | PARTITIVES
 
 #: Titles and errands that take their own إلى (المبعوث الأممي إلى اليمن، في زيارته إلى).
 _ENVOYS = {normalize(w) for w in (

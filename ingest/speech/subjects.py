@@ -17,6 +17,7 @@ from ingest.arabic import normalize
 from ingest.speech import cues
 from ingest.speech.content import (
     COMPLEMENTIZERS,
+    GOVERNS_TOO,
     Content,
     governed_at,
     is_complementizer,
@@ -61,6 +62,8 @@ _NAQAL = {normalize(w) for w in "نقل نقلت ونقل ونقلت نقلا".s
 #: subject (قال له X، أعلنت فيه X).
 _OBJECT_PRONOUNS = {normalize(w) for w in "له لها لهم لنا لي فيه فيها فيهم عنه عنها".split()}
 _THAT = {normalize(w) for w in "ذلك".split()}
+_ALA = normalize("على")
+_PREPOSITIONS = {normalize(w) for w in "في من إلى الى على عن مع خلال بعد قبل أمام لدى عند".split()}
 
 _RELATIVES = {"التي", "الذي", "اللتي"}
 _RELATIVE_GENDER = {"التي": "f", "الذي": "m"}
@@ -529,6 +532,19 @@ class SubjectSearch:
                 return None
             role_start = m.role_start if 0 <= m.role_start < m.start else m.start
             return Mention(t + 1, end, role_start, t + 1, head="name", next_tok=end)
+        j = m.next_tok
+        if (m.head == "title" and j + 3 < end and doc.keys[j] == _ALA and doc.keys[j - 1] in GOVERNS_TOO
+                and not any(doc.keys[u] in _PREPOSITIONS or not doc.is_word[u] for u in range(j + 1, end))):
+            # "عضو رئاسة الهيئة الوطنية للرقابة | على تنفيذ مخرجات الحوار الوطني صلاح باتيس أن":
+            # the title's own على runs on to the name before the words
+            last = doc.keys[end - 1]
+            for a in (end - 2, end - 3):
+                if a > j and not doc.keys[a].startswith("ال") and (self._plain_name(a, end) or (
+                        last[:1] == "ب" and not last.startswith("بال") and len(last) >= 4
+                        and end - 1 - a >= 1 and all(_personal_name_word(doc, u) for u in range(a, end - 1)))):
+                    # (a surname may open with ب: صلاح باتيس)
+                    role_start = m.role_start if 0 <= m.role_start < m.start else m.start
+                    return Mention(a, end, role_start, a, head="name", next_tok=end)
         return None
 
     def _genitive_owner(self, before: int, min_sent: int) -> Referent | None:
