@@ -326,10 +326,11 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
                 toks.append(j)  # "قائد هذه القوات اللواء فضل حسن": a demonstrative in the title
                 j += 1
                 continue
-            if (k[:2] == "وا" and k[1:3] == "ال" and toks and any(
-                    doc.keys[q] in HONORIFICS for q in range(j + 1, min(len(doc), j + 3)))):
-                toks.append(j)  # "… للبحوث العلمية | والإفتاء | الشيخ عبدالعزيز": one more title
-                j += 1
+            if (k[:2] == "وا" and k[1:3] == "ال" and toks and (any(
+                    doc.keys[q] in HONORIFICS for q in range(j + 1, min(len(doc), j + 3)))
+                    or _name_after_coordinated_title(doc, j))):
+                toks.append(j)  # "… للبحوث العلمية | والإفتاء | الشيخ عبدالعزيز": one more title;
+                j += 1  # "… للإغاثة | والأعمال الإنسانية رأفت الصباغ ل«الرياض» أنه"
                 continue
             if (doc.keys[j] in CONNECTORS and toks and j + 1 < n and doc.is_word[j + 1]
                     and _roleish(doc.keys[toks[-1]], catalog)
@@ -349,6 +350,21 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
     if not toks:
         return None
     return _split(doc, toks, catalog)
+
+
+def _name_after_coordinated_title(doc: Doc, j: int) -> bool:
+    """After the و+الـ word at ``j`` (والأعمال), definite words and then a two-word personal
+    name right before the words or an addressee (رأفت الصباغ ل«الرياض» أنه): the و joins two
+    nouns of one title, not two subjects."""
+    n = len(doc)
+    q = j + 1
+    while q < n and q - j < 4 and doc.keys[q].startswith("ال"):
+        q += 1
+    if q + 2 >= n or not all(doc.is_word[u] and not stop_token(doc, u) and _personal_name_word(doc, u)
+                             for u in (q, q + 1)):
+        return False
+    k = doc.keys[q + 2]
+    return k in COMPLEMENTIZERS or k in (":", "ل", "،", ",") or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)
 
 
 def is_addressee(k: str, catalog: EntityCatalog) -> bool:
@@ -402,10 +418,12 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
     role_s, role_e = -1, -1
     # "المصور المستقل تتسوزو كيدا": a definite description before a personal name is its role
     q = 0
-    while (q < p and _is_def(keys[toks[q]]) and doc.surface(toks[q], toks[q] + 1).startswith("ال")
+    while (q < p and (_is_def(keys[toks[q]]) and doc.surface(toks[q], toks[q] + 1).startswith("ال")
+                      or q > 0 and doc.surface(toks[q], toks[q] + 1).startswith("وال"))
            and not catalog.match_at(keys, toks[q])[1]):
-        q += 1  # (the surface, not the key: أليكس normalises to اليكس)
-    if (0 < q < p and toks[q] == toks[q - 1] + 1 and not keys[first].endswith("ي")
+        q += 1  # (the surface, not the key: أليكس normalises to اليكس; "المحامي | والمستشار")
+    if (0 < q < p and toks[q] == toks[q - 1] + 1 and (not keys[first].endswith("ي") or any(
+            doc.surface(t, t + 1).startswith("وال") for t in toks[1:q]))  # (المحامي والمستشار …)
             and all(_personal_name_word(doc, t) for t in toks[q:p])):
         # (not "الشعيبي سببا آخرا": a definite nisba word is a surname, not a description)
         return Mention(toks[q], name_end, first, toks[q], head="name", next_tok=name_end)
