@@ -307,8 +307,11 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
     while j < end_limit:
         if toks and _eulogy_at(doc, j):
             break  # "النبي | صلى الله عليه وسلم": the eulogy is no part of the name
-        if doc.keys[j] == _GENERAL and toks and _classify(doc.keys[toks[-1]]) == "title":
-            toks.append(j)  # "المدير العام"، "الأمين العام": "general", not "the year"
+        if doc.keys[j] == _GENERAL and toks and (_classify(doc.keys[toks[-1]]) == "title" or (
+                len(toks) >= 2 and _is_def(doc.keys[toks[-1]])
+                and not (j + 1 < len(doc) and (doc.keys[j + 1] in _TIME_ADJECTIVES or doc.keys[j + 1].isdigit())))):
+            toks.append(j)  # "المدير العام"، "الأمين العام"، "رئيس لجنة التشريع العام": "general",
+            # not "the year" (العام الماضي)
             j += 1
             continue
         if stop_token(doc, j):

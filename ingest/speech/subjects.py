@@ -515,6 +515,9 @@ class SubjectSearch:
             while end - a > 2 and (doc.keys[a] in _NAME_HONORIFICS or doc.keys[a] in TITLES
                                    or doc.keys[a].startswith("ال")):
                 a += 1  # ("، السفير علاء يوسف"، "، المعارض البارز سمير نشار": a further description)
+            close = next((u for u in range(a, min(end, a + 5)) if doc.keys[u] in ("،", ",")), -1)
+            if close > a and close + 1 < end and is_addressee(doc.keys[close + 1], self.cat):
+                end = close  # "، عبادة الكافي، لوكالة الأنباء الألمانية (د.ب.أ)، أن": to whom
             if self._plain_name(a, end) and not any(
                     self.cat.state_for(doc.keys[u]) or doc.keys[u] in _DIRECTIONS for u in range(a, end)):
                 # (not a place: "مصدر طبي بمحافظة الحديدة، غربي اليمن")
