@@ -1966,6 +1966,11 @@ def test_a_plural_cue_continues_with_a_partitive_group():
     ("وأكد لـ«عكاظ» مدير مكتب التربية والتعليم بالداير مفرح مسعود المالكي أن تعليق الدراسة قبل "
      "5 أشهر في مدارس الداير يعد أمرا نظاميا بهدف حماية الطلاب والمعلمين.",
      "أكد", "مفرح مسعود المالكي"),
+    # snn-2015-07-31-0424 (cut): after the addressee a name, then its title with no comma up
+    # to the words
+    ("وأكد لـ«الشرق الأوسط» عبد العزيز الحميضي المدير العام لمؤسسة الحميضي للهيل والقهوة والبهارات "
+     "أن هناك عوامل دفعت إلى زيادة التوجه للاستيراد.",
+     "أكد", "عبد العزيز الحميضي"),
 ])
 def test_a_long_title_after_an_addressee_runs_on_to_the_name(text: str, cue: str, speaker: str):
     s = one(text, cue)

@@ -608,6 +608,20 @@ class SubjectSearch:
                 return Mention(m.start, m.end, j + 1, e, head="name", entity_id=m.entity_id,
                                next_tok=e)
             return m
+        bare = m.role_start < 0 and doc.is_word[j] and keys[j] in TITLES and keys[j].startswith("ال")
+        after = m.role_start == m.end and m.role_end == j and doc.is_word[j]
+        if m.head == "name" and m.end - m.start >= 2 and (bare or after):
+            # "وأكد لـ«الشرق الأوسط» عبد العزيز الحميضي المدير العام | لمؤسسة الحميضي … أن": an
+            # apposition with no comma runs on to the words, with no verb or stop inside
+            e = j
+            while e < n and e - j < 14 and doc.is_word[e] and not is_complementizer(doc, e) \
+                    and keys[e] not in _ROLE_STOP and keys[e] not in TIME_WORDS \
+                    and cues.lookup(keys[e])[0] is None and not _looks_verb(keys[e]):
+                e += 1
+            if e < n and is_complementizer(doc, e) and e - j >= (1 if after else 2):
+                return Mention(m.start, m.end, m.role_start if after else j, e, head="name",
+                               entity_id=m.entity_id, next_tok=e)
+            return m
         if (m.head == "title" and m.role_start < 0 and not keys[m.start].startswith("ال")
                 and keys[m.start] in PERSON_DESCRIPTIONS and doc.is_word[j]
                 and keys[j][:1] in ("ي", "ت") and len(keys[j]) >= 4):
