@@ -2027,3 +2027,16 @@ def test_a_title_whose_masdar_takes_ala_runs_on_to_the_name():
 ])
 def test_a_title_of_two_nouns_joined_by_wa_runs_on_to_the_name(text: str, speaker: str):
     assert one(text).speaker == speaker
+
+
+def test_an_unclosed_quotation_mark_neither_runs_on_nor_opens_the_span():
+    # snn-2015-07-27-1362 (three paragraphs joined by spaces, cut): the mark after «وأضاف:» is
+    # never closed; the one before «236» opens, so the first does not pair with it
+    sts = extract_statements("t", (
+        "وأضاف: \"تم رصد 250 عاملاً في عدد من المنشآت يعملون خلال فترة المنع .   وأكد مدير فرع "
+        "وزارة العمل بمنطقة مكة المكرمة أن جولات التفتيش تأتي حرصاً من الوزارة على توفير بيئة عمل "
+        "آمنة من مخاطر العمل.   وشدد على تكثيف الجولات التفتيشية على جميع المنشآت ورصد المخالف منها "
+        "وتطبيق العقوبات عليهم وفقاً للقرار الوزاري بمادته \"236\"، والتي تنص على معاقبة المخالفين."))
+    assert [(s.cue, s.quote[:12]) for s in sts] == [
+        ("أضاف", "تم رصد 250 ع"), ("أكد", "جولات التفتي"), ("شدد", "تكثيف الجولا")]
+    assert sts[0].quote.endswith("خلال فترة المنع")

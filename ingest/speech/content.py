@@ -251,6 +251,10 @@ def span_chars(doc: Doc, c: int, e: int, strip_quotes: bool = False) -> tuple[in
         end -= 1
     while s < end and text[s] in " \t\n،,:؛;-–—":
         s += 1
+    if s < end and c < e and doc.keys[c] in QUOTE_OPEN and c not in doc.quote_close and doc.starts[c] == s:
+        s += 1  # an opening mark that never closes ("وأضاف: "تم رصد …) is no part of the words
+        while s < end and text[s].isspace():
+            s += 1
     return s, end
 
 

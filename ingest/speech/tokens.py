@@ -166,13 +166,13 @@ def make_doc(text: str) -> Doc:
 
 def _opens_by_shape(doc: Doc, i: int) -> bool:
     """A straight quote that can only open: a space (or the start, a colon, a bracket) before
-    it and a letter right after it. Met while another straight quote is open, it means that
+    it and a letter or digit right after it. Met while another straight quote is open, it means that
     one was never closed ("وقال "يشكل هذا … والتشييد. … وقال "هذه نسبة …")."""
     s = doc.starts[i]
     text = doc.text
     before = text[s - 1] if s > 0 else " "
     after = text[s + 1] if s + 1 < len(text) else " "
-    return (before.isspace() or before in "(:[") and after.isalpha()
+    return (before.isspace() or before in "(:[") and after.isalnum()  # (a letter or digit: بمادته "236")
 
 
 def _pair_quotes(doc: Doc) -> None:
