@@ -2040,3 +2040,19 @@ def test_an_unclosed_quotation_mark_neither_runs_on_nor_opens_the_span():
     assert [(s.cue, s.quote[:12]) for s in sts] == [
         ("أضاف", "تم رصد 250 ع"), ("أكد", "جولات التفتي"), ("شدد", "تكثيف الجولا")]
     assert sts[0].quote.endswith("خلال فترة المنع")
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # snn-2015-08-07-0181 (two sentences, both cut): «والده» is "his father" (no و + الـ): the
+    # postposed source, and who «وأضاف» goes on with
+    ("وخلال الاحتفال على أبواب سيناء، توعد الرئيس المصري عبد الفتاح السيسي «بهزيمة الإرهاب».\n"
+     "يذكر أنّ توميسلاف سالوبيك عمل منذ بداية العام الحالي لحساب الشركة الفرنسية في مصر؛ لكنه "
+     "سافر كثيرًا من قبل إلى العالم العربي، كما قال والده. وأضاف: «كان هذا آخر يوم عمل له في "
+     "الشركة الفرنسية وكان يستعد للعودة إلى بيته في اليوم التالي».",
+     "أضاف", "والده"),
+    # snn-2015-07-25-1013 (cut): the father as the subject after the verb
+    ("فيما اتهم والد الطالبة الجامعة بتغيير رغبات ابنته ردا على البيان الذي أصدرته أول من أمس.",
+     "اتهم", "والد الطالبة"),
+])
+def test_a_father_or_mother_is_a_speaker_not_wa_plus_al(text: str, cue: str, speaker: str):
+    assert one(text, cue).speaker == speaker

@@ -256,8 +256,9 @@ def stop_token(doc: Doc, i: int) -> bool:
         return True
     if cues.is_cue_token(k) or _participle_like(k) or masdar_with_pronoun(k):
         return True
-    if k[:1] in ("و", "ف") and len(k) > 3 and (k[1:3] == "ال" or cues.is_cue_token(k[1:])) and k not in TITLES:
-        return True  # (but "والي" is a governor, no و + الـ)
+    if (k[:1] in ("و", "ف") and len(k) > 3 and (k[1:3] == "ال" or cues.is_cue_token(k[1:])) and k not in TITLES
+            and k not in KINSHIP_WA):
+        return True  # (but "والي" is a governor, "والده" a father: no و + الـ)
     return k.isdigit()
 
 
@@ -265,6 +266,8 @@ def stop_token(doc: Doc, i: int) -> bool:
 #: declining after the subject ends it (not طالبة, "a student").
 _ASKING = _n("طالبا طالبين رافضا رافضة رافضين مفضلا مفضلة مفضلين")
 _GENERAL = normalize("العام")
+#: والد، والده، والدته (father, mother …): the و and ال are the root's, not و + الـ.
+KINSHIP_WA = _n("والد والده والدة والدته والدها والدهم والدي والدتي والدتها والدتهم والدا والداه")
 _GENERAL_ADJ = _n("عام عامة")
 _THIS = _n("هذه هذا")
 _SALLA, _WASALLAM = normalize("صلى"), normalize("وسلم")
@@ -561,6 +564,8 @@ def _name_like(doc: Doc, t: int, catalog: EntityCatalog, first_pos: bool) -> boo
         return False  # the object starts: "أكد جون كيري | أهمية الدور", "أوباما | زيارته"
     if not first_pos and k in _BLESSINGS and t + 1 < len(doc) and doc.keys[t + 1] == "الله":
         return False  # "ابن باز | رحمه الله": a blessing after the name
+    if not first_pos and k in KINSHIP_WA:
+        return False  # "جان نويل بريم | والد الرهينة": an apposition, not a surname
     if not first_pos and k[:1] == "ل" and len(k) > 3:
         # a dative (فابيوس لإذاعة فرنسا، بوتين لرئيس الوزراء) ends the name, unless it reads
         # as a foreign surname (لا/لي/لو…, no feminine ending) followed at once by a title
