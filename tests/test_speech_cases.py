@@ -2056,3 +2056,14 @@ def test_an_unclosed_quotation_mark_neither_runs_on_nor_opens_the_span():
 ])
 def test_a_father_or_mother_is_a_speaker_not_wa_plus_al(text: str, cue: str, speaker: str):
     assert one(text, cue).speaker == speaker
+
+
+def test_a_definite_title_and_a_surname_given_in_full_before_is_that_person():
+    # snn-2015-08-09-0568 (the first sentence, one from the middle and one after it, all
+    # cut): «الرئيس السيسي» is عبد الفتاح السيسي, not the words after «الرئيس السيسي» elsewhere
+    sts = extract_statements("t", (
+        "أكد الرئيس المصري عبد الفتاح السيسي انفتاح مصر على إقامة علاقات متوازنة وراسخة مع جميع "
+        "دول العالم.\nوأضاف السفير يوسف أن الرئيس السيسي طلب نقل تحياته وتقديره لنظيره الصيني.\n"
+        "وأضاف الرئيس السيسي أن قناة السويس الجديدة ستساهم في مبادرة الرئيس الصيني لإعادة إحياء "
+        "طريق الحرير القديم."))
+    assert [(s.speaker, s.speaker_canonical) for s in sts][-1] == ("الرئيس السيسي", "عبد الفتاح السيسي")

@@ -45,15 +45,20 @@ from ingest.speech.coreference import (
 )
 from ingest.speech.entities import EntityCatalog, entity_id_for, shared_catalog
 from ingest.speech.source import (
+    ANONYMOUS,
     HONORIFIC_PRONOUNS,
     HONORIFICS,
     KANA,
     MANNER_ADVERBS,
+    NAME_LINKS,
     NEWS_VERBS,
+    ORG_HEADS,
     QUOTE_OPEN,
     STOP_WORDS,
     TIME_WORDS,
+    TITLES,
     Mention,
+    _personal_name_word,
     _split,
     disagrees,
     mention_gender,
@@ -198,7 +203,19 @@ class _Extractor(SubjectSearch):
         elif m.head == "title" and len(keys) >= 2:
             # "قال وزير الخارجية البريطاني" after a lead that named him ("حوارا مع وزير الخارجية
             # البريطاني فيليب هاموند") outside any statement
-            target = self.disc.by_role(speaker, s) or self._title_introduced(m.start, m.end)
+            target = self.disc.by_role(speaker, s)
+            span = None
+            if target is None and len(keys) == 2 and self._title_and_surname(keys):
+                span = name_in_text(doc, m.end - 1, m.end, self.cat)
+            if span is not None and span[1] - span[0] >= 2 and all(
+                    _personal_name_word(doc, u) or doc.keys[u] in NAME_LINKS for u in range(span[0], span[1])):
+                # "وأضاف الرئيس السيسي": a title and a surname the text gave in full before
+                # (عبد الفتاح السيسي), not a title that introduced somebody else
+                canonical = doc.surface(span[0], span[1])
+                role = role or doc.surface(m.start, m.end - 1)
+                head = "name"
+            else:
+                target = target or self._title_introduced(m.start, m.end)
         elif len(keys) == 1 and keys[0] in HONORIFIC_PRONOUNS:
             target = self._honorific_antecedent(m.start, keys[0])
         elif m.head == "name":
@@ -228,6 +245,15 @@ class _Extractor(SubjectSearch):
             if ent is not None:
                 eid = ent.id
         return make_referent(speaker, s, e, canonical, gender, eid, role, head)
+
+    def _title_and_surname(self, keys: list[str]) -> bool:
+        """"الرئيس السيسي"، "اللواء الأحمدي"، "الوزير الجبير": one definite title word and a word
+        that can only be a family name (no title, body, state or nationality, no anonymous
+        source); an indefinite title takes a genitive instead (وزير النقل، محافظ عدن)."""
+        t, w = keys
+        return ((t in TITLES or t in HONORIFICS) and t.startswith("ال") and t not in ANONYMOUS and w not in TITLES
+                and w not in ORG_HEADS and not self.cat.state_for(w) and not self.cat.adjective(w)
+                and not self.cat.match_at([w], 0)[1])
 
     def _entity_fields(self, ref: Referent) -> tuple[str, str]:
         if ref.entity_id:
