@@ -1991,8 +1991,16 @@ def test_a_long_title_after_an_addressee_runs_on_to_the_name(text: str, cue: str
     ("وقال مدير عام تعليم محافظة سراة عبيدة الدكتور ملفي العتيبي: يجب علينا جميعا أن نكون سدا "
      "منيعا أمام المغرضين، الذين يهدفون إلى إثارة الفتنة.",
      "ملفي العتيبي"),
+    # snn-2015-08-06-1736 (cut): «والأعمال» joins two nouns of one title, the name follows
+    ("وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ ل\"الرياض\" أنه لا "
+     "يوجد عدد محدود أو خطة زمنية لإيصال الإغاثة للشعب اليمني.",
+     "رأفت الصباغ"),
+    # snn-2015-08-06-2242 (cut): two descriptions joined by و before the name
+    ("من جانبه يرى المحامي والمستشار القانوني سلطان الحارثي أن التحرش وإن كان ظاهرة فردية إلا أنها "
+     "بدأت بالتزايد بشكل ملحوظ.",
+     "سلطان الحارثي"),
 ])
-def test_mudir_amm_and_a_branch_run_on_to_the_name(text: str, speaker: str):
+def test_a_title_runs_on_over_mudir_amm_a_branch_and_joined_nouns_to_the_name(text: str, speaker: str):
     assert one(text).speaker_canonical == speaker
 
 
@@ -2013,20 +2021,6 @@ def test_a_title_whose_masdar_takes_ala_runs_on_to_the_name():
             "خطة تأمين عدن كعاصمة مؤقتة يشمل تحرير أبين وتعز ولحج والضالع من الانقلابيين.")
     assert s.speaker == "صلاح باتيس" and s.quote.startswith("خطة تأمين عدن")
     assert s.role == "عضو رئاسة الهيئة الوطنية للرقابة على تنفيذ مخرجات الحوار الوطني"
-
-
-@pytest.mark.parametrize(("text", "speaker"), [
-    # snn-2015-08-06-1736 (cut): «والأعمال» joins two nouns of one title, the name follows
-    ("وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ ل\"الرياض\" أنه لا "
-     "يوجد عدد محدود أو خطة زمنية لإيصال الإغاثة للشعب اليمني.",
-     "رأفت الصباغ"),
-    # snn-2015-08-06-2242 (cut): two descriptions joined by و before the name
-    ("من جانبه يرى المحامي والمستشار القانوني سلطان الحارثي أن التحرش وإن كان ظاهرة فردية إلا أنها "
-     "بدأت بالتزايد بشكل ملحوظ.",
-     "سلطان الحارثي"),
-])
-def test_a_title_of_two_nouns_joined_by_wa_runs_on_to_the_name(text: str, speaker: str):
-    assert one(text).speaker == speaker
 
 
 def test_an_unclosed_quotation_mark_neither_runs_on_nor_opens_the_span():
