@@ -142,8 +142,6 @@ def _same_news(a: str, b: str) -> bool:
     return len(wa & wb) >= 2
 
 
-
-
 _RELAY_VERBS = {normalize(w) for w in ("نشرته", "نشرتها", "نقلته", "نقلتها", "أوردته", "أوردتها",
                                        "بثته", "بثتها", "وزعته", "وزعتها")}
 

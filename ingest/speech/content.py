@@ -480,6 +480,8 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
 #: أهمية، حذر من محاولات); the preposition must follow the subject at once.
 _SAY_PREPS = {"أكد": "علي", "حذر": "من"}  # lemmas as written in cues._VERBS
 _LISAN = normalize("لسان")  # "أكد على لسان المتحدث": a relay, not the governed preposition
+
+
 def _complementizer_in_clause(doc: Doc, t: int, reach: int = 14) -> bool:
     """A complementizer before the next comma or sentence end, or right after that comma
     (within ``reach`` tokens)."""

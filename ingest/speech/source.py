@@ -80,7 +80,10 @@ _NAMED_AFTER = _n("كرسي مستشفى مجمع مطار جسر قاعدة ك�
 
 
 def _strip_bl(k: str) -> str:
+    """The word without a proclitic بـ/لـ (لمركز → مركز)."""
     return k[1:] if k[:1] in ("ب", "ل") and len(k) > 3 else k
+
+
 #: Words that belong to an honorific, not to a name (صاحب السمو الملكي، صاحب الجلالة).
 _HONORIFIC_EPITHETS = _n("السمو الملكي الجلالة المعالي الفضيلة السماحة")
 
