@@ -2061,3 +2061,12 @@ def test_a_definite_title_and_a_surname_given_in_full_before_is_that_person():
         "وأضاف الرئيس السيسي أن قناة السويس الجديدة ستساهم في مبادرة الرئيس الصيني لإعادة إحياء "
         "طريق الحرير القديم."))
     assert [(s.speaker, s.speaker_canonical) for s in sts][-1] == ("الرئيس السيسي", "عبد الفتاح السيسي")
+
+
+def test_coordinated_states_speak_together():
+    # snn-2015-07-21-1831 (cut): «و» + a state after a state goes on with the subject (with ال
+    # too: والإمارات); several speak, so no one entity
+    s = one("أعلنت السعودية ومصر والأردن والإمارات والكويت وقطر وسوريا ولبنان أن غدا الجمعة هو أول "
+            "أيام عيد الفطر.")
+    assert s.speaker == "السعودية ومصر والأردن والإمارات والكويت وقطر وسوريا ولبنان"
+    assert s.quote.startswith("غدا الجمعة") and not s.entity_id.startswith("saudi")

@@ -335,6 +335,11 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
                 toks.append(j)  # "قائد هذه القوات اللواء فضل حسن": a demonstrative in the title
                 j += 1
                 continue
+            if toks and _coordinated_entity(doc, toks, j, catalog):
+                ml = catalog.match_at([k[1:], *doc.keys[j + 1 : j + 6]], 0)[0]
+                toks.extend(range(j, j + ml))  # "بريطانيا وفرنسا | والولايات المتحدة": one more state
+                j += ml
+                continue
             if (k[:2] == "وا" and k[1:3] == "ال" and toks and (any(
                     doc.keys[q] in HONORIFICS for q in range(j + 1, min(len(doc), j + 3)))
                     or _name_after_coordinated_title(doc, j))):
@@ -376,6 +381,21 @@ def _name_after_coordinated_title(doc: Doc, j: int) -> bool:
     return k in COMPLEMENTIZERS or k in (":", "ل", "،", ",") or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)
 
 
+def _coordinated_entity(doc: Doc, toks: list[int], j: int, catalog: EntityCatalog) -> bool:
+    """Token ``j`` is و + a state or body of the catalog, right after another one that ends
+    ``toks`` (بريطانيا | وفرنسا | والولايات المتحدة): the subject goes on, several speak."""
+    k = doc.keys[j]
+    if k[:1] != "و" or len(k) < 4 or not toks or toks[-1] != j - 1:
+        return False
+    ml, eid = catalog.match_at([k[1:], *doc.keys[j + 1 : j + 6]], 0)
+    if not eid or not catalog.state_for(k[1:]) and ml < 2:
+        return False
+    prev = doc.keys[toks[-1]]
+    return bool(catalog.state_for(prev) or catalog.state_for(prev[1:]) and prev[:1] == "و"
+                or any(catalog.match_at(doc.keys, t)[1] and t + catalog.match_at(doc.keys, t)[0] == j
+                       for t in range(max(toks[0], j - 5), j)))
+
+
 def is_addressee(k: str, catalog: EntityCatalog) -> bool:
     """لـ / لرويترز / للصحفيين / لصحيفة: a dative complement, not a subject."""
     if k[:1] != "ل" or k in TITLES or k in ORG_HEADS:
@@ -414,6 +434,9 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
         return _doc_subject(doc, toks, catalog)
     if eid or c0 == "org":
         end = _org_end(doc, toks, catalog, first + max(m_len, 1))
+        if eid and any(doc.keys[t][:1] == "و" and _coordinated_entity(doc, list(range(first, t)), t, catalog)
+                       for t in range(first + max(m_len, 1), end)):
+            eid = None  # "بريطانيا وفرنسا والولايات المتحدة": several speak, no one entity
         return Mention(first, end, head="entity" if eid else "org", entity_id=eid, next_tok=end)
     if c0 in ("title", "hon"):
         return _title_then_name(doc, toks, catalog)
@@ -600,6 +623,10 @@ def _org_end(doc: Doc, toks: list[int], catalog: EntityCatalog, j: int) -> int:
         ml, eid = catalog.match_at(keys, end)
         if eid:
             end += ml
+            prev_indef = False
+            continue
+        if k[:1] == "و" and len(k) > 2 and _coordinated_entity(doc, list(range(toks[0], end)), end, catalog):
+            end += catalog.match_at([k[1:], *keys[end + 1 : end + 6]], 0)[0]  # (وفرنسا والولايات المتحدة)
             prev_indef = False
             continue
         if k in CONNECTORS and end + 1 in allowed:
@@ -993,6 +1020,9 @@ def _np_cut(doc: Doc, a: int, b: int, catalog: EntityCatalog, closed: bool = Fal
                 return t  # اتهمت باكستان | الهند; genitive لمنظمة التحرير stays
             t += max(ml, 1)
             closed, prev_head = True, False
+            continue
+        if closed and _coordinated_entity(doc, list(range(a, t)), t, catalog):
+            t += catalog.match_at([k[1:], *keys[t + 1 : t + 6]], 0)[0]  # (بريطانيا | وفرنسا …)
             continue
         cls = _classify(k)
         if k in CONNECTORS:
