@@ -2070,3 +2070,10 @@ def test_coordinated_states_speak_together():
             "أيام عيد الفطر.")
     assert s.speaker == "السعودية ومصر والأردن والإمارات والكويت وقطر وسوريا ولبنان"
     assert s.quote.startswith("غدا الجمعة") and not s.entity_id.startswith("saudi")
+
+
+def test_coordinated_states_before_a_transitive_cue_object():
+    # snn-2015-08-07-1213 (cut): the object starts after the last state, not after the first
+    s = one("وتتهم بريطانيا وفرنسا والولايات المتحدة النظام السوري بتنفيذ هجمات بالغاز باستخدام "
+            "براميل متفجرة تُلقى من المروحيات.")
+    assert s.speaker == "بريطانيا وفرنسا والولايات المتحدة" and s.quote.startswith("النظام السوري")

@@ -1014,15 +1014,15 @@ def _np_cut(doc: Doc, a: int, b: int, catalog: EntityCatalog, closed: bool = Fal
                 closed, prev_head = True, False
                 continue
             return t
+        if closed and _coordinated_entity(doc, list(range(a, t)), t, catalog):
+            t += catalog.match_at([k[1:], *keys[t + 1 : t + 6]], 0)[0]  # (بريطانيا | وفرنسا …)
+            continue
         ml, eid = catalog.match_at(keys, t)
         if eid:
             if closed and not prev_head and k[:1] != "ل":
                 return t  # اتهمت باكستان | الهند; genitive لمنظمة التحرير stays
             t += max(ml, 1)
             closed, prev_head = True, False
-            continue
-        if closed and _coordinated_entity(doc, list(range(a, t)), t, catalog):
-            t += catalog.match_at([k[1:], *keys[t + 1 : t + 6]], 0)[0]  # (بريطانيا | وفرنسا …)
             continue
         cls = _classify(k)
         if k in CONNECTORS:
