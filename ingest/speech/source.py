@@ -335,8 +335,7 @@ def parse_mention(doc: Doc, i: int, catalog: EntityCatalog, limit: int = 24) -> 
                 toks.append(j)  # "قائد هذه القوات اللواء فضل حسن": a demonstrative in the title
                 j += 1
                 continue
-            if toks and _coordinated_entity(doc, toks, j, catalog):
-                ml = catalog.match_at([k[1:], *doc.keys[j + 1 : j + 6]], 0)[0]
+            if toks and (ml := _coordinated_entity(doc, toks[0], j, catalog)):
                 toks.extend(range(j, j + ml))  # "بريطانيا وفرنسا | والولايات المتحدة": one more state
                 j += ml
                 continue
@@ -381,19 +380,24 @@ def _name_after_coordinated_title(doc: Doc, j: int) -> bool:
     return k in COMPLEMENTIZERS or k in (":", "ل", "،", ",") or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)
 
 
-def _coordinated_entity(doc: Doc, toks: list[int], j: int, catalog: EntityCatalog) -> bool:
-    """Token ``j`` is و + a state or body of the catalog, right after another one that ends
-    ``toks`` (بريطانيا | وفرنسا | والولايات المتحدة): the subject goes on, several speak."""
+def _coordinated_entity(doc: Doc, start: int, j: int, catalog: EntityCatalog) -> int:
+    """How many tokens the و + a state or body of the catalog at token ``j`` takes, when it
+    comes right after another one in the phrase that opens at ``start`` (بريطانيا | وفرنسا |
+    والولايات المتحدة): the subject goes on, several speak. 0 when it is no such thing."""
     k = doc.keys[j]
-    if k[:1] != "و" or len(k) < 4 or not toks or toks[-1] != j - 1:
-        return False
+    if k[:1] != "و" or len(k) < 4 or j <= start:
+        return 0
     ml, eid = catalog.match_at([k[1:], *doc.keys[j + 1 : j + 6]], 0)
     if not eid or not catalog.state_for(k[1:]) and ml < 2:
-        return False
-    prev = doc.keys[toks[-1]]
-    return bool(catalog.state_for(prev) or catalog.state_for(prev[1:]) and prev[:1] == "و"
-                or any(catalog.match_at(doc.keys, t)[1] and t + catalog.match_at(doc.keys, t)[0] == j
-                       for t in range(max(toks[0], j - 5), j)))
+        return 0
+    prev = doc.keys[j - 1]
+    if catalog.state_for(prev) or catalog.state_for(prev[1:]) and prev[:1] == "و":
+        return ml
+    for t in range(max(start, j - 5), j):
+        tl, te = catalog.match_at(doc.keys, t)
+        if te and t + tl == j:  # a body of several words ends right before it
+            return ml
+    return 0
 
 
 def is_addressee(k: str, catalog: EntityCatalog) -> bool:
@@ -434,8 +438,7 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
         return _doc_subject(doc, toks, catalog)
     if eid or c0 == "org":
         end = _org_end(doc, toks, catalog, first + max(m_len, 1))
-        if eid and any(doc.keys[t][:1] == "و" and _coordinated_entity(doc, list(range(first, t)), t, catalog)
-                       for t in range(first + max(m_len, 1), end)):
+        if eid and any(_coordinated_entity(doc, first, t, catalog) for t in range(first + max(m_len, 1), end)):
             eid = None  # "بريطانيا وفرنسا والولايات المتحدة": several speak, no one entity
         return Mention(first, end, head="entity" if eid else "org", entity_id=eid, next_tok=end)
     if c0 in ("title", "hon"):
@@ -625,8 +628,8 @@ def _org_end(doc: Doc, toks: list[int], catalog: EntityCatalog, j: int) -> int:
             end += ml
             prev_indef = False
             continue
-        if k[:1] == "و" and len(k) > 2 and _coordinated_entity(doc, list(range(toks[0], end)), end, catalog):
-            end += catalog.match_at([k[1:], *keys[end + 1 : end + 6]], 0)[0]  # (وفرنسا والولايات المتحدة)
+        if cl := _coordinated_entity(doc, toks[0], end, catalog):
+            end += cl  # (وفرنسا والولايات المتحدة)
             prev_indef = False
             continue
         if k in CONNECTORS and end + 1 in allowed:
@@ -1014,8 +1017,8 @@ def _np_cut(doc: Doc, a: int, b: int, catalog: EntityCatalog, closed: bool = Fal
                 closed, prev_head = True, False
                 continue
             return t
-        if closed and _coordinated_entity(doc, list(range(a, t)), t, catalog):
-            t += catalog.match_at([k[1:], *keys[t + 1 : t + 6]], 0)[0]  # (بريطانيا | وفرنسا …)
+        if closed and (cl := _coordinated_entity(doc, a, t, catalog)):
+            t += cl  # (بريطانيا | وفرنسا …)
             continue
         ml, eid = catalog.match_at(keys, t)
         if eid:
