@@ -2081,3 +2081,19 @@ def test_coordinated_states_before_a_transitive_cue_object():
     s = one("وتتهم بريطانيا وفرنسا والولايات المتحدة النظام السوري بتنفيذ هجمات بالغاز باستخدام "
             "براميل متفجرة تُلقى من المروحيات.")
     assert s.speaker == "بريطانيا وفرنسا والولايات المتحدة" and s.quote.startswith("النظام السوري")
+
+
+# snn-2015-07-31-2128 (the lead and the second paragraph, cut after «بقرار الوزير»)
+TWEET_THEN_SPACED_PARAGRAPH = (
+    "انتقد إمام وخطيب المسجد الحرام الشيخ الدكتور سعود بن إبراهيم الشريم، معارضي قرار فتح فصول "
+    "دراسية لتحفيظ القرآن الكريم بالمدارس، وغرّد على حسابه في \"توتير\" قائلاً: \"الذين كرهوا "
+    "إقرار تحفيظ القرآن بالمدارس؛ إنما خصومتهم مع دين الله لا مع مَن أقرّها؛ فقد قال سلفهم {لا "
+    "تسمعوا لهذا القرآن والْغوا فيه لعلكم تغلبون}. \xa0 وأطلق مغرّدون هاشتاج "
+    "\"#شكرا_عزام_الدخيل على دعمك#مدارس_تحفيظ_القرآن\"، أشادوا فيه بقرار الوزير."
+)
+
+
+def test_a_run_of_blanks_after_a_full_stop_is_a_paragraph_break():
+    # Scraped news keeps paragraph breaks as ". \xa0 ": an unclosed quotation mark stops there.
+    s = one(TWEET_THEN_SPACED_PARAGRAPH, "قائلاً")
+    assert s.quote.endswith("لعلكم تغلبون}")

@@ -117,6 +117,12 @@ def _is_initial_dot(text: str, s: int) -> bool:
             and (b + 1 == len(text) or not (text[b + 1].isalpha() or text[b + 1] in _MARKS)))
 
 
+def _spaced_break(gap: str, last: str) -> bool:
+    """A run of three or more blanks after a sentence's end ("… القرارات عليه. \xa0 \xa0أكثر
+    من أربعين …"): news scraped into one line keeps its paragraph breaks so."""
+    return len(gap) >= 3 and (last in SENT_END or last in ("»", "”", '"'))
+
+
 def make_doc(text: str) -> Doc:
     """Tokenise ``text``; sentence ends are . ! ? ؟ … and newlines (not decimal points)."""
     doc = Doc(text)
@@ -128,7 +134,7 @@ def make_doc(text: str) -> Doc:
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
         gap = text[prev_end:s]
-        if "\n" in gap and doc.keys:
+        if doc.keys and ("\n" in gap or _spaced_break(gap, doc.keys[-1])):
             if sent_start < len(doc.keys):
                 bounds.append((sent_start, len(doc.keys)))
                 sid += 1
