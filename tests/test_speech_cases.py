@@ -2097,3 +2097,38 @@ def test_a_run_of_blanks_after_a_full_stop_is_a_paragraph_break():
     # Scraped news keeps paragraph breaks as ". \xa0 ": an unclosed quotation mark stops there.
     s = one(TWEET_THEN_SPACED_PARAGRAPH, "قائلاً")
     assert s.quote.endswith("لعلكم تغلبون}")
+
+
+@pytest.mark.parametrize("text, cue, speaker, quote_start", [
+    # snn-2015-07-25-1015 (cut after «إدلب الجنوبي»)
+    ("إلى ذلك، أكد المرصد السوري لحقوق الإنسان، مقتل تسعة مواطنين جراء قصف جوي على حي بمدينة "
+     "حلب وقرية بريف إدلب الجنوبي.", "أكد", "المرصد السوري لحقوق الإنسان", "مقتل تسعة مواطنين"),
+    # snn-2015-08-06-1984
+    ("وفي الأسبوع الماضي، أعلنت كوريا الجنوبية رسميا انتهاء الخطر الفعلي لمتلازمة الشرق الأوسط "
+     "التنفسية بعد أكثر من شهرين من ظهور أول حالة إصابة.", "أعلنت", "كوريا الجنوبية",
+     "انتهاء الخطر الفعلي"),
+    # snn-2015-08-11-1471 (the lead, after the page's share buttons)
+    ("أكد عادل باحميد محافظ محافظة حضرموت، وجود محافظ البنك المركزي اليمني محمد بن همام في "
+     "مديرية غيل باوزير التابعة للمحافظة.", "أكد", "عادل باحميد", "وجود محافظ البنك"),
+    # snn-2015-07-26-0902 (cut before «معتبرا»): the verbal noun the name ran on into starts
+    # the words
+    ("أكد محافظ نينوى العراقية المقال أثيل النجيفي عدم اطمئنانه لنتائج التحقيق التي سيصدرها "
+     "البرلمان العراقي في حادثة سقوط الموصل بيد داعش.", "أكد", "أثيل النجيفي", "عدم اطمئنانه"),
+])
+def test_the_object_of_akkada_or_alana_after_a_named_subject_is_the_statement(
+        text: str, cue: str, speaker: str, quote_start: str):
+    s = one(text, cue)
+    assert s.speaker == speaker and s.quote.startswith(quote_start) and s.kind == "indirect"
+
+
+@pytest.mark.parametrize("text, cue", [
+    # snn-2015-07-21-2242 (from «في حين»): كما أكد with no subject before a verbal noun
+    ("في حين أكد مسؤول أمني تركي طلب عدم نشر اسمه لوكالة \"رويترز\" أن ما بين 20 و25 شخصاً "
+     "أصيبوا في الانفجار، كما أكد سقوط بعض القتلى، لكنه لم يتمكن من تحديد العدد على الفور.",
+     "أكد"),
+    # snn-2015-08-11-1369 (from «مؤكدين», cut before «مشيرين»): a finding that revealed, mid-clause
+    ("مؤكدين أن الجولة الأولى كشفت تراجع حجم الصيد، مقارنة مع الموسم الماضي.", "كشفت"),
+])
+def test_no_object_statement_without_a_subject_that_opens_the_clause(text: str, cue: str):
+    sts = extract_statements("t", text)
+    assert [s.quote for s in sts if s.cue == cue and s.quote.startswith(("سقوط", "مقارنة"))] == []

@@ -25,6 +25,7 @@ from ingest.arabic import normalize
 from ingest.records import Statement
 from ingest.speech import cues
 from ingest.speech.content import (
+    OBJECT_SAY,
     POSTPOSED_MARKERS,
     Content,
     content_end,
@@ -465,6 +466,11 @@ class _Extractor(SubjectSearch):
         np_object = transitive and (fronted is not None or coordinated or continues
                                     or self._named_subject(i, m, cue, pre, prev))
         c = find_content(doc, cue, after, np_object=np_object)
+        if (c is None and m is not None and not cue.present and normalize(cue.lemma) in OBJECT_SAY
+                and not relay):
+            found = self._object_statement(i, m, cue, pre, prev)
+            if found is not None:
+                m, c = found
         if (m is not None and c is not None and m.head in ("title", "org", "name") and not relay
                 and m.next_tok < c.tok_start):
             m = self._honorific_name_after(m, c.tok_start) or m

@@ -15,12 +15,15 @@ from ingest.arabic import normalize
 from ingest.speech import cues
 from ingest.speech.source import (
     COMPLEMENTIZERS,
+    HONORIFICS,
+    NAME_LINKS,
     OBJECT_MASDARS,
     ORG_HEADS,
     PARTITIVES,
     QUOTE_OPEN,
     STOP_WORDS,
     TIME_WORDS,
+    TITLES,
     _derived_masdar,
     foreign_la,
     masdar_with_pronoun,
@@ -519,7 +522,7 @@ _UNMARKED_OPENERS = {normalize(w) for w in "نحن أنا لدينا كنا لق
 
 #: Adverbs and adjuncts between a transitive cue's subject and its object.
 _OBJ_ADVERBS = {normalize(w) for w in (
-    "بشدة بقوة مجددا أيضا كذلك بدوره بدورها بدورهم شخصيا").split()}
+    "بشدة بقوة مجددا أيضا كذلك بدوره بدورها بدورهم شخصيا رسميا").split()}
 _DOC_TAIL = {normalize(w) for w in (
     "لها له لهم صحفي صحافي صحفية صحافية رسمي مشترك صادر مكتوب اليوم").split()}
 #: Masdars after رفض/نفى that decline to speak rather than say something (رفض التعليق).
@@ -611,6 +614,54 @@ def clause_end(doc: Doc, c: int) -> int:
             if nk[:1] == "و" and len(nk) > 3 and nk[1:3] != "ال" and not nk.startswith("ول"):
                 return t
     return end
+
+
+#: Verbs of saying whose noun-phrase object is itself the statement when a named subject
+#: opens the clause (أكد المرصد السوري مقتل تسعة مواطنين، أعلنت كوريا الجنوبية انتهاء الخطر).
+OBJECT_SAY = {normalize(w) for w in ("أكد", "أعلن", "أوضح", "كشف")}
+#: Verbal nouns in و, told apart from و + a word (وجود، وقوف، but ودول، ورئيس).
+_WAW_MASDARS = {normalize(w) for w in "وجود وقوف وقف وصول وضع وقوع وفاة وعد".split()}
+_SHORT_MASDARS = {normalize(w) for w in "عدم قيام مقتل مصرع سقوط تضامن بدء".split()}
+#: Words that go on describing the subject, not its object (جيش الإسلام، أكبر الفصائل …).
+_APPOSITION_STARTS = {normalize(w) for w in "أكبر كبرى أبرز أحد إحدى أقدم أهم عبد أبو أم".split()}
+
+
+def masdar_like(k: str) -> bool:
+    """An indefinite verbal noun by its pattern: افتعال/انفعال/استفعال (اعتقال، انتهاء،
+    استمرار)، تفعيل (تنفيذ، تصويت)، تفاعل (تراجع، تعاون), or one of a few common others
+    (not إفعال: five letters in ا…ا… are as often a plural أفعال, أصحاب، أعضاء)."""
+    n = len(k)
+    return (k in _SHORT_MASDARS or k in _WAW_MASDARS
+            or (n >= 6 and k[0] == "ا" and k[-2] == "ا" and not k.startswith("ال"))
+            or (n == 5 and k[0] == "ت" and (k[3] == "ي" or k[2] == "ا")))
+
+
+def object_statement(doc: Doc, cue: cues.Cue, after: int) -> Content | None:
+    """The object of أكد/أعلن/أوضح/كشف after its named subject, as the statement: an
+    indefinite noun that is no particle, cue, preposition phrase or و/ف-clause (وجود، مقتل،
+    نشر، هدنة). A definite word there is as often the subject's own adjective, a لـ/بـ-word
+    the rest of its name (المدير التنفيذي | لحركة نداء تونس), and a clause with عن soon after
+    a كشف/أعلن عن whose subject ran on: all are left."""
+    p = skip_adjuncts(doc, after)
+    n = len(doc)
+    if p >= n or not doc.is_word[p] or doc.para[p] != doc.para[max(after - 1, 0)]:
+        return None
+    if any(doc.keys[t] in cues.DOC_NOUNS for t in range(after, p)):
+        return None  # "في تصريح نقلته وكالة …": a description of the statement follows
+    k = doc.keys[p]
+    if (len(k) < 3 or k.startswith(("ال", "وال", "لل", "بال")) or k in STOP_OBJECT
+            or k in _NOT_BEFORE_COMP or cues.lookup(k)[0] is not None
+            or k in cues.OTHER_PARTICIPLES or k in cues.SAYING_PARTICIPLES or k in TIME_WORDS
+            or is_complementizer(doc, p) or not k[:1].isalpha()
+            or (k[:1] in ("ل", "ب") and len(k) >= 5)
+            or (k[:1] == "و" and k not in _WAW_MASDARS) or (k[:1] == "ف" and len(k) >= 6)
+            or k in TITLES or k in HONORIFICS or k in ORG_HEADS or k in NAME_LINKS
+            or k in _APPOSITION_STARTS):
+        return None  # (a title, an honorific or a name after the subject: its apposition)
+    end = clause_end(doc, p)
+    if any(doc.keys[t] == "عن" for t in range(p, min(end, p + 12))):
+        return None
+    return _object_span(doc, cue, p, end)
 
 
 def _np_content(doc: Doc, cue: cues.Cue, c: int, np_object: bool = False) -> Content | None:

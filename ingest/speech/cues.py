@@ -6,7 +6,9 @@ first. Each entry records the lemma, the subject agreement (m/f/p) the form show
 kind of complement the verb takes, because that decides where the reported content
 starts:
 
-* ``say``   — clausal complement: إن/أن, quotation marks or a colon (قال، أكد، ذكر).
+* ``say``   — clausal complement: إن/أن, quotation marks or a colon (قال، أكد، ذكر); after a
+  named subject that opens the clause, أكد/أعلن/أوضح/كشف also take a verbal-noun object as
+  the statement (أكد المرصد السوري مقتل تسعة مواطنين; ``content.object_statement``).
 * ``cont``  — like ``say`` but also takes unmarked content after a comma (أضاف، تابع);
   these are the continuation verbs that default to the previous speaker.
 * ``prep``  — verb + governed preposition, the span starts after it (أشار إلى، أعرب عن).

@@ -21,6 +21,8 @@ from ingest.speech.content import (
     Content,
     governed_at,
     is_complementizer,
+    masdar_like,
+    object_statement,
     span_chars,
 )
 from ingest.speech.coreference import WAW_NAMES, Discourse, Referent, make_referent, name_in_text
@@ -35,6 +37,7 @@ from ingest.speech.source import (
     NEWS_VERBS,
     NOT_NAME_WORDS,
     NOT_SUBJECTS,
+    OBJECT_MASDARS,
     ORG_HEADS,
     QUANTIFIERS,
     QUOTE_OPEN,
@@ -47,6 +50,7 @@ from ingest.speech.source import (
     _personal_name_word,
     _split,
     is_addressee,
+    masdar_with_pronoun,
     mention_gender,
     parse_mention,
     stop_token,
@@ -883,10 +887,12 @@ class SubjectSearch:
         ref = self.disc.last_compatible(gender, self.doc.starts[cue_tok])
         return ref is not None and ref.start >= s0 and (not gender or ref.gender in ("", gender))
 
-    def _named_subject(self, i: int, m: Mention | None, cue: cues.Cue, pre: int, prev: str
-                       ) -> bool:
+    def _named_subject(self, i: int, m: Mention | None, cue: cues.Cue, pre: int, prev: str,
+                       must_open: bool = False) -> bool:
         """An unquoted object of دان/رفض/دعا … is a statement only when the verb opens its
-        clause and a named subject that agrees with it follows (not a masdar: إن رفض الكونغرس)."""
+        clause and a named subject that agrees with it follows (not a masdar: إن رفض الكونغرس).
+        ``must_open``: the verb opens its clause whatever its form (أكد، أعلن: "الجولة الأولى
+        كشفت تراجع …" is a finding, not words)."""
         if cue.ctype == "np":
             return True
         doc = self.doc
@@ -903,7 +909,7 @@ class SubjectSearch:
         s0 = doc.sent_start_tok(i)
         opens = (pre or i == s0 or not doc.is_word[i - 1] or prev in _CLAUSE_OPENERS
                  or prev in TIME_WORDS or (i - 2 >= s0 and doc.keys[i - 2] == "في"))
-        if not opens and normalize(cue.lemma) == doc.keys[i][pre:]:
+        if not opens and (must_open or normalize(cue.lemma) == doc.keys[i][pre:]):
             return False  # رفض/طالب/حث mid-clause: more often a noun (رفض الكونغرس للاتفاق)
         if m.head == "name" and not m.entity_id:
             k = doc.keys[m.start]
@@ -918,6 +924,35 @@ class SubjectSearch:
             return False  # one unknown word: as likely the object (دعت الكينيين) as the subject
         g = mention_gender(doc, m, self.cat)
         return not cue.gender or not g or g == cue.gender
+
+    def _object_statement(self, i: int, m: Mention, cue: cues.Cue, pre: int, prev: str
+                          ) -> tuple[Mention, Content] | None:
+        """"أكد المرصد السوري مقتل تسعة مواطنين"، "أعلنت الحكومة اليمنية فتح مطار عدن": with
+        no complementizer, the object of أكد/أعلن/أوضح/كشف is the statement when a named
+        subject opens the clause. A verbal noun the mention parser ran on into ends the
+        subject ("كما أكد سقوط بعض القتلى" has none: a verbal noun is no subject); one right
+        after a title or a body's head is part of its name (رئيس اتحاد، هيئة تنظيم)."""
+        doc = self.doc
+        if masdar_like(doc.keys[m.start]) or doc.keys[m.start] in _MASDARS:
+            return None
+        for t in range(m.start + 1, m.next_tok):
+            k = doc.keys[t]
+            if ((masdar_like(k) or k in _MASDARS or k in OBJECT_MASDARS or masdar_with_pronoun(k))
+                    and doc.keys[t - 1] not in TITLES and doc.keys[t - 1] not in ORG_HEADS
+                    and doc.keys[t - 1] not in NAME_LINKS):
+                if t < m.end:  # (a role before the name stays; one after it goes)
+                    after_name = m.role_start >= m.end
+                    m = Mention(m.start, t, -1 if after_name else m.role_start,
+                                -1 if after_name else m.role_end, head=m.head, next_tok=t)
+                else:  # within the role after the name
+                    m = Mention(m.start, m.end, m.role_start if t > m.role_start else -1,
+                                t if t > m.role_start else -1, head=m.head,
+                                entity_id=m.entity_id, next_tok=t)
+                break
+        if not self._named_subject(i, m, cue, pre, prev, must_open=True):
+            return None
+        c = object_statement(doc, cue, m.next_tok)
+        return None if c is None else (m, c)
 
     def _relayed_source(self, i: int) -> tuple[Referent, list[str]] | None:
         """"ونقل «مكتب أخبار سوريا» عن القائد العسكري في كتائب … أبو حسن الأنصاري، قوله
