@@ -2132,3 +2132,11 @@ def test_the_object_of_akkada_or_alana_after_a_named_subject_is_the_statement(
 def test_no_object_statement_without_a_subject_that_opens_the_clause(text: str, cue: str):
     sts = extract_statements("t", text)
     assert [s.quote for s in sts if s.cue == cue and s.quote.startswith(("سقوط", "مقارنة"))] == []
+
+
+def test_a_directive_verb_after_wa_li_dhalika_opens_its_clause():
+    # snn-2015-08-01-0071 (cut before «مؤكدا»): «ولذلك» opens the clause like «كذلك», so the
+    # named subject's object is the call
+    s = one("ولذلك دعا المبعوث الأممي الفصائل الليبية، التي لم توقع على اتفاق السلام الذي تم "
+            "التوصل إليه في الصخيرات بالمغرب، إلى فعل ذلك.")
+    assert s.speaker == "المبعوث الأممي" and s.quote.startswith("الفصائل الليبية")

@@ -182,7 +182,7 @@ def _noun_like(k: str) -> bool:
 
 _NAMES_IN_TA = {normalize(w) for w in "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة".split()}
 
-_CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك بدوره بدورها "
+_CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك لذلك ولذلك بدوره بدورها "
                    "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
 
 
