@@ -2140,3 +2140,20 @@ def test_a_directive_verb_after_wa_li_dhalika_opens_its_clause():
     s = one("ولذلك دعا المبعوث الأممي الفصائل الليبية، التي لم توقع على اتفاق السلام الذي تم "
             "التوصل إليه في الصخيرات بالمغرب، إلى فعل ذلك.")
     assert s.speaker == "المبعوث الأممي" and s.quote.startswith("الفصائل الليبية")
+
+
+# snn-2015-08-01-0071 (the lead and the first sentence of the next paragraph)
+LEON = (
+    "انتهت جولة المشاورات الليبية في العاصمة الجزائرية أمس الجمعة بين برناردينو ليون، الممثل "
+    "الخاص للأمين العام للأمم المتحدة لدى ليبيا، وأعضاء من المؤتمر الوطني العام غير المعترف به "
+    "دوليا باستكشاف سبل العودة إلى الحوار للتوقيع على اتفاق سلام.\n\n وصرح ليون عقب نهاية "
+    "المشاورات بأن «الحوار مستمر، وسنرى كيف يمكن تجاوز الخلافات» بين الأطراف الليبية، بحسب ما "
+    "أفادت وكالة الأنباء الجزائرية."
+)
+
+
+def test_a_surname_in_la_lu_li_given_before_with_its_given_name_is_the_person():
+    # «ليون» reads like لـ + a word; the lead named برناردينو ليون, so it is his surname
+    s = one(LEON, "صرح")
+    assert s.speaker == "ليون" and s.speaker_canonical == "برناردينو ليون"
+    assert s.via == ["وكالة الأنباء الجزائرية"]

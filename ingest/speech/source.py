@@ -432,8 +432,11 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
             and doc.is_word[toks[1]] and len(keys[toks[1]]) >= 3
             and not keys[toks[1]].startswith(("ال", "ل", "و", "ب"))
             and not keys[toks[1]].endswith(("ه", "ها", "هم")) and _classify(keys[toks[1]]) == "word"):
-        return None  # an addressee (لرويترز) or a complement, not a subject; but "وقال لويك
-        # فيرين من محطة …": a foreign given name in لو/لا/لي and a surname after it
+        # an addressee (لرويترز) or a complement, not a subject; but "وقال لويك فيرين من محطة
+        # …": a foreign given name in لو/لا/لي and a surname after it
+        if _lam_surname(doc, first, catalog):
+            return Mention(first, first + 1, head="name", next_tok=first + 1)
+        return None
     if c0 == "doc":
         return _doc_subject(doc, toks, catalog)
     if eid or c0 == "org":
@@ -469,6 +472,18 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
         role_e = _org_end(doc, toks[p:], catalog, toks[p] + 1)
     nxt = max(name_end, role_e)
     return Mention(first, name_end, role_s, role_e, head="name", next_tok=nxt)
+
+
+def _lam_surname(doc: Doc, t: int, catalog: EntityCatalog) -> bool:
+    """"وصرح ليون عقب …" after "برناردينو ليون" in the lead: a foreign surname in لا/لو/لي
+    that the text gave before with a given name is that person, not لـ + a word (but not
+    لي, nor a noun before its definite complement: لاعب الوسط)."""
+    from ingest.speech.coreference import name_in_text  # (coreference builds on this module)
+
+    k = doc.keys[t]
+    return (len(k) >= 4 and foreign_la(doc, t) and not is_addressee(k, catalog)
+            and not (t + 1 < len(doc) and doc.keys[t + 1].startswith("ال"))  # (لاعب الوسط)
+            and name_in_text(doc, t, t + 1, catalog) is not None)
 
 
 def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
