@@ -2157,3 +2157,13 @@ def test_a_surname_in_la_lu_li_given_before_with_its_given_name_is_the_person():
     s = one(LEON, "صرح")
     assert s.speaker == "ليون" and s.speaker_canonical == "برناردينو ليون"
     assert s.via == ["وكالة الأنباء الجزائرية"]
+
+
+def test_a_participle_of_forecast_or_praise_ends_the_statement():
+    # snn-2015-08-11-1369: «متوقعة» (like مشيدا، مستبعدا، مرحبا، متعهدا) adds a participle
+    # clause, which the conventions leave out of the span
+    s = one("وذكرت المصادر أن قرار منع تصدير الروبيان في الموسم الحالي ساهم في تراجع الأسعار "
+            "بنسبة تتراوح بين 25% إلى 35% تقريبا، متوقعة استمرار التراجع في السوق المحلية، "
+            "لاسيما أن التصدير في الأعوام الماضية كان يمثل 50% من إجمالي الصيد، وبالتالي فإن "
+            "الأسواق المحلية ستكون المنفذ الوحيد لتصريف تلك الكميات بعد حظر التصدير.")
+    assert s.quote.endswith("35% تقريبا")
