@@ -2167,3 +2167,21 @@ def test_a_participle_of_forecast_or_praise_ends_the_statement():
             "لاسيما أن التصدير في الأعوام الماضية كان يمثل 50% من إجمالي الصيد، وبالتالي فإن "
             "الأسواق المحلية ستكون المنفذ الوحيد لتصريف تلك الكميات بعد حظر التصدير.")
     assert s.quote.endswith("35% تقريبا")
+
+
+@pytest.mark.parametrize("text, cue, quote_start, quote_end", [
+    # snn-2015-07-23-0086
+    ("وتعتبر الأمم المتحدة أعضاء رابطة الشبيبة في الحزب الحاكم المعروفة باسم «امبونيراكور»، "
+     "والذين أشاعوا مناخا من الرعب قبل الانتخابات، «ميليشيا».", "تعتبر", "أعضاء رابطة الشبيبة",
+     "«ميليشيا»"),
+    # snn-2015-07-27-0147 (two sentences, the first for its subject)
+    ("وكان سلاح الجو التركي شن ليل الجمعة - السبت سلسلة غارات على القواعد الخلفية لحزب العمال "
+     "الكردستاني في شمال العراق. واعتبر الحزب هذا القصف «عدوانا (...) ينتهك شروط وقف إطلاق» بين "
+     "مقاتليه والقوات التركية القائم منذ مارس (آذار) 2013.", "اعتبر", "هذا القصف",
+     "وقف إطلاق»"),
+])
+def test_itabar_with_an_object_and_a_quoted_predicate_keeps_the_object(
+        text: str, cue: str, quote_start: str, quote_end: str):
+    # "considered X «Y»": X is part of the statement, which is then mixed (indirect)
+    s = one(text, cue)
+    assert s.quote.startswith(quote_start) and s.quote.endswith(quote_end) and s.kind == "indirect"

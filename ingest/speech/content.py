@@ -416,6 +416,14 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
                     continue
                 if cue.ctype == "prep":
                     return None
+                if cue.lemma == "اعتبر":
+                    p = skip_adjuncts(doc, after)
+                    if (p < j and doc.is_word[p] and not is_complementizer(doc, p)
+                            and doc.keys[p] not in _ADJUNCT_PREPOSITIONS):
+                        # "وتعتبر الأمم المتحدة أعضاء رابطة الشبيبة … «ميليشيا»": considered
+                        # X «Y» — the first object is part of the statement
+                        s, e = span_chars(doc, p, q + 1)
+                        return Content(s, e, "indirect", p, q + 1)
                 return quoted_content(doc, j)
             if k == ":":
                 c = j + 1
@@ -477,6 +485,12 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         # quotation mark, opening with what only a speaker's own sentence opens with
         return _after_comp(doc, after)
     return None
+
+
+#: Prepositions that open an adjunct, not an object (اعتبر في مقالته «…»، اعتبروا حسب …).
+_ADJUNCT_PREPOSITIONS = {normalize(w) for w in (
+    "في إلى على عن من مع أمام عبر بعد قبل حول بشأن عند منذ حتى ضد تجاه بين لدى خلال حسب بحسب "
+    "وفق وفقا").split()}
 
 
 #: Say-verbs that also govern a preposition whose noun phrase is the statement (أكد على
