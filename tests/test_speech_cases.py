@@ -2185,3 +2185,11 @@ def test_itabar_with_an_object_and_a_quoted_predicate_keeps_the_object(
     # "considered X «Y»": X is part of the statement, which is then mixed (indirect)
     s = one(text, cue)
     assert s.quote.startswith(quote_start) and s.quote.endswith(quote_end) and s.kind == "indirect"
+
+
+def test_some_people_before_their_verb_speak_themselves():
+    # snn-2015-07-23-0086: «لكن البعض قال» is not the voter quoted before it
+    sts = extract_statements("t", "وقالت ناخبة في غيهوشا، شمال شرقي العاصمة: «لا أريد أن أعود إلى "
+                             "الحي الذي أسكن فيه مع الحبر على إصبعي»، لكن البعض قال أيضا إنه تعرض "
+                             "للترهيب من أنصار السلطة لحملهم على التصويت.")
+    assert [(s.cue, s.speaker) for s in sts] == [("قالت", "ناخبة"), ("قال", "البعض")]

@@ -907,6 +907,8 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
     if j < s0 or not doc.is_word[j]:
         if not (j >= s0 and doc.keys[j] in doc.quote_open):
             return None
+    if doc.keys[j] in _SOME_PEOPLE and (j == s0 or doc.keys[j - 1] in _CLAUSE_PARTICLES):
+        return Mention(j, j + 1, head="title", next_tok=j + 1)  # "لكن البعض قال أيضا إنه …"
     start = j
     while start - 1 >= s0 and j - start < 8 and not stop_token(doc, start - 1):
         start -= 1
@@ -957,6 +959,8 @@ NEWS_VERBS = _n(
     "قررت زارت التقت استقبلت هاجمت شاركت حضرت وقعت بحثت ناقشت تلقت أرسلت عادت "
     "كررت رفضت اعتبرت دعا دعت طالب طالبت هدد هددت") | cues.STANCE_VERBS
 _CLAUSE_PARTICLES = _n("أن إن لكن ولكن بل")
+#: Pronoun-like groups that speak before their verb (لكن البعض قال، إلا أن آخرين يرون).
+_SOME_PEOPLE = _n("البعض بعضهم آخرون آخرين الكثيرون كثيرون")
 _BROKEN_PLURALS = _n("سكان شهود نشطاء خبراء مصادر أطباء عمال قادة زعماء مسؤولو مواطنون شبان أهالي ذوو ذوي "
                      "سكانها وجهاء علماء طلاب محامون")
 
