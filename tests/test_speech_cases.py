@@ -2193,3 +2193,13 @@ def test_some_people_before_their_verb_speak_themselves():
                              "الحي الذي أسكن فيه مع الحبر على إصبعي»، لكن البعض قال أيضا إنه تعرض "
                              "للترهيب من أنصار السلطة لحملهم على التصويت.")
     assert [(s.cue, s.speaker) for s in sts] == [("قالت", "ناخبة"), ("قال", "البعض")]
+
+
+def test_how_often_is_not_who_and_a_nested_cue_has_no_empty_relay():
+    # snn-2015-07-31-0277 (the sentence inside its quotation): «ناشدت مرات عدة بشأن …» — the
+    # governorate appealed several times; «مرات عدة» is no speaker
+    sts = extract_statements("t", "وأضاف أن «المحافظة ناشدت مرات عدة بشأن صرف مستحقاتها من الموازنة "
+                             "الاتحادية، لكنها لم تجد أي آذان صاغية لها هذا الأمر دفعنا إلى الوقوف "
+                             "أمام مبنى وزارة المالية».")
+    assert [s.cue for s in sts] == ["أضاف"]
+    assert all(all(s.via) for s in sts)

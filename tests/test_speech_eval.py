@@ -57,6 +57,7 @@ def test_snn_politics_verbatim_no_crash():
                 if st.speaker_start >= 0:
                     assert text[st.speaker_start : st.speaker_end] == st.speaker, st
                 assert st.kind in ("direct", "indirect")
+                assert all(st.via), st  # a relay with no name is no relay
                 n_st += 1
             n_art += 1
     assert n_art == 2208 and n_st > 5000

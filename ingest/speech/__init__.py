@@ -148,8 +148,10 @@ _RELAY_VERBS = {normalize(w) for w in ("نشرته", "نشرتها", "نقلته
 
 
 def _relayed_by(outer: Statement) -> list[str]:
-    """``via`` of a statement nested in ``outer``'s words: its speaker, then its relays."""
-    return [outer.speaker_canonical or outer.speaker, *outer.via]
+    """``via`` of a statement nested in ``outer``'s words: its speaker (when it has one),
+    then its relays."""
+    relay = outer.speaker_canonical or outer.speaker
+    return [relay, *outer.via] if relay else list(outer.via)
 
 
 def statement_id(article_id: str, start: int, end: int) -> str:

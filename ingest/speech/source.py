@@ -282,6 +282,7 @@ def _eulogy_at(doc: Doc, j: int) -> bool:
 
 
 #: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
+_TIMES = _n("مرات مرارا")  # (not مرة: also a surname, رأفت مرة)
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
 
@@ -427,6 +428,8 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
     if mn_len > m_len:
         m_len, eid = mn_len, mid
     c0 = _classify(k0)
+    if k0 in _TIMES:
+        return None  # "ناشدت مرات عدة بشأن …": how often, not who
     if k0[:1] == "ل" and c0 == "word" and not eid and not (
             len(toks) == 2 and len(k0) >= 4 and foreign_la(doc, first) and not is_addressee(k0, catalog)
             and doc.is_word[toks[1]] and len(keys[toks[1]]) >= 3
