@@ -2203,3 +2203,19 @@ def test_how_often_is_not_who_and_a_nested_cue_has_no_empty_relay():
                              "أمام مبنى وزارة المالية».")
     assert [s.cue for s in sts] == ["أضاف"]
     assert all(all(s.via) for s in sts)
+
+
+# snn-2015-08-06-1860 (two paragraphs)
+FINAL_STATEMENT = (
+    "ودعا وزراء الخارجية ال15 في بيان صدر في ختام الاجتماع الى \"اجراء مشاورات عربية ودولية "
+    "لطرح مشروع قرار امام مجلس الامن حول الجرائم الارهابية للمجموعات الاستيطانية الاسرائيلية "
+    "ضد الشعب الفلسطيني\". \nواكد البيان الختامي على وجوب \"دعوة المجتمع الدولي الى وضع "
+    "المجموعات الاستيطانية الاسرائيلية على قوائم المنظمات الارهابية وملاحقة اعضائها امام "
+    "المحاكم الدولية\"."
+)
+
+
+def test_a_definite_document_takes_an_adjective_not_an_owner():
+    # «البيان الختامي»: «الختامي» is no speaker; the statement speaks for who issued it
+    s = one(FINAL_STATEMENT, "اكد")
+    assert s.speaker_canonical == "وزراء الخارجية ال15" and "دعوة المجتمع الدولي" in s.quote

@@ -62,6 +62,7 @@ from ingest.speech.source import (
     _personal_name_word,
     _split,
     disagrees,
+    document_adjective,
     mention_gender,
     parse_mention,
     stop_token,
@@ -412,9 +413,11 @@ class _Extractor(SubjectSearch):
                 owner = Mention(owner.start, owner.end, head="org", entity_id=owner.entity_id,
                                 next_tok=owner.next_tok)
             m = owner or m
-        if (m is not None and m.start == after_cue + 1 and doc.keys[after_cue] in cues.DOC_NOUNS
+        if (m is not None and m.start > after_cue and doc.keys[after_cue] in cues.DOC_NOUNS
+                and all(document_adjective(doc.keys[t], self.cat) for t in range(after_cue + 1, m.start))
                 and doc.keys[m.start][:1] == "ل" and doc.keys[m.start][:2] != "لل"):
-            owner_lam = 1  # "وقال بيان لوزارة الدفاع العراقية": the ministry, لـ read off
+            owner_lam = 1  # "وقال بيان لوزارة الدفاع العراقية": the ministry, لـ read off (also
+            # after the document's adjectives: التقرير السنوي لمؤسسة النقد)
         document = None  # "وأشار التقرير إلى أن …": speaks for whoever issued it
         if m is not None and m.head == "doc":
             if cue.ctype in ("np", "quoted") and m.next_tok > after_cue:
@@ -660,6 +663,9 @@ class _Extractor(SubjectSearch):
         body that parses only with لـ read off its first word speaks for that body."""
         doc = self.doc
         o = j + 1
+        while (o < len(doc) and doc.keys[j] in cues.DOC_NOUNS and doc.keys[j].startswith("ال")
+               and document_adjective(doc.keys[o], self.cat)):
+            o += 1  # "التقرير السنوي للمؤسسة"، "التقرير الـ51 الذي صدر عن …": past its adjectives
         if o + 1 < len(doc) and doc.keys[o] in _ISSUED_IT and doc.keys[j] in cues.DOC_NOUNS:
             # "وقال تقرير أصدرته (مؤخرا) وكالة التنمية الأميركية إن …": the issuer after the verb
             o += 1

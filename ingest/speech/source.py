@@ -282,6 +282,7 @@ def _eulogy_at(doc: Doc, j: int) -> bool:
 
 
 #: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
+_DOC_ADJECTIVES = _n("الختامي المشترك السنوي الدوري الشهري الأسبوعي الأخير الجديد الصادر الرسمي")
 _TIMES = _n("مرات مرارا")  # (not مرة: also a surname, رأفت مرة)
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
@@ -878,10 +879,26 @@ def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention |
         return None
     if not rest:
         return None
+    if doc.keys[toks[0]].startswith("ال") and document_adjective(doc.keys[rest[0]], catalog):
+        # "وأكد البيان الختامي أن"، "وقال البيان المشترك إن": a definite document takes an
+        # adjective, not an owner
+        e = rest[0] + 1
+        while e in rest and document_adjective(doc.keys[e], catalog):
+            e += 1
+        return Mention(toks[0], e, head="doc", next_tok=e)
     sub = _split(doc, rest, catalog)
     if sub is None:
         return None
     return sub
+
+
+def document_adjective(k: str, catalog: EntityCatalog) -> bool:
+    """An adjective of a document (الختامي، المشترك، السنوي، الإحصائي، الـ51) — not one of a
+    state or body, which names its owner (البيان الفرنسي، التقرير الأممي)."""
+    if not k.startswith("ال") or catalog.match_at([k], 0)[1] or catalog.state_for(k) or catalog.adjective(k):
+        # (the key of «الـ 51» is «ال» and of «الـ51» «ال51»)
+        return False
+    return k == "ال" or k[2:].isdigit() or _adjective_like(k, catalog) or k in _DOC_ADJECTIVES
 
 
 def _named_in_full(doc: Doc, m: Mention, catalog: EntityCatalog) -> bool:
