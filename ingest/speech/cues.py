@@ -24,6 +24,7 @@ Participles (مشيرا، مؤكدا) are not cues: they continue a statement al
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.arabic import normalize
 
@@ -171,8 +172,10 @@ def strip_conj(key: str) -> tuple[str, int]:
 _WA_ONLY = {normalize("وبين"): Cue("بين", "m", "say")}
 
 
+@lru_cache(maxsize=65536)
 def lookup(key: str) -> tuple[Cue | None, int]:
-    """The verb cue for a token key (with or without و/ف), and the prefix length."""
+    """The verb cue for a token key (with or without و/ف), and the prefix length (cached: the
+    extractor asks about the same few thousand words again and again)."""
     if key in _WA_ONLY:
         return _WA_ONLY[key], 1
     c = VERB_CUES.get(key)

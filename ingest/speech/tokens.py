@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.arabic import DIACRITICS, TATWEEL, normalize
 
@@ -117,6 +118,12 @@ def _is_initial_dot(text: str, s: int) -> bool:
             and (b + 1 == len(text) or not (text[b + 1].isalpha() or text[b + 1] in _MARKS)))
 
 
+@lru_cache(maxsize=131072)
+def _word_key(tok: str) -> str:
+    """A word's key (``normalize``), cached: news text repeats its words."""
+    return normalize(tok)
+
+
 def _spaced_break(gap: str, last: str) -> bool:
     """A run of three or more blanks after a sentence's end ("… القرارات عليه. \xa0 \xa0أكثر
     من أربعين …"): news scraped into one line keeps its paragraph breaks so."""
@@ -131,40 +138,43 @@ def make_doc(text: str) -> Doc:
     prev_end = 0
     bounds: list[tuple[int, int]] = []
     sent_start = 0
+    keys, starts, ends = doc.keys, doc.starts, doc.ends
+    is_word, sent, para = doc.is_word, doc.sent, doc.para
     for m in _TOKEN_RE.finditer(text):
         s, e = m.span()
-        gap = text[prev_end:s]
-        if doc.keys and ("\n" in gap or _spaced_break(gap, doc.keys[-1])):
-            if sent_start < len(doc.keys):
-                bounds.append((sent_start, len(doc.keys)))
-                sid += 1
-                sent_start = len(doc.keys)
-            pid += 1
+        if s - prev_end > 1 or (s > prev_end and text[prev_end] == "\n"):  # (a one-space gap: no break)
+            gap = text[prev_end:s]
+            if keys and ("\n" in gap or _spaced_break(gap, keys[-1])):
+                if sent_start < len(keys):
+                    bounds.append((sent_start, len(keys)))
+                    sid += 1
+                    sent_start = len(keys)
+                pid += 1
         tok = m.group()
         word = tok[0].isalnum() or tok[0] == "_" or len(tok) > 1
-        if not word and tok == "." and doc.keys and _is_abbrev_dot(text, s):
+        if not word and tok == "." and keys and _is_abbrev_dot(text, s):
             # "د.هشام": the letter becomes its honorific, the dot no token (not a sentence end)
-            doc.keys[-1] = _ABBREVIATIONS[text[s - 1]]
+            keys[-1] = _ABBREVIATIONS[text[s - 1]]
             prev_end = e
             continue
-        doc.starts.append(s)
-        doc.ends.append(e)
-        if word and tok == "علي":
-            doc.keys.append(NAME_ALI)
-        elif not word and tok == "." and (_is_num_dot(text, s) or _is_initial_dot(text, s)):
-            doc.keys.append("·")  # decimal point (12.9) or a name's initial: no sentence end
+        starts.append(s)
+        ends.append(e)
+        if word:
+            keys.append(NAME_ALI if tok == "علي" else _word_key(tok))
+        elif tok == "." and (_is_num_dot(text, s) or _is_initial_dot(text, s)):
+            keys.append("·")  # decimal point (12.9) or a name's initial: no sentence end
         else:
-            doc.keys.append(normalize(tok) if word else tok)
-        doc.is_word.append(word)
-        doc.sent.append(sid)
-        doc.para.append(pid)
+            keys.append(tok)
+        is_word.append(word)
+        sent.append(sid)
+        para.append(pid)
         prev_end = e
-        if not word and tok in SENT_END and doc.keys[-1] != "·":
-            bounds.append((sent_start, len(doc.keys)))
+        if not word and tok in SENT_END and keys[-1] != "·":
+            bounds.append((sent_start, len(keys)))
             sid += 1
-            sent_start = len(doc.keys)
-    if sent_start < len(doc.keys):
-        bounds.append((sent_start, len(doc.keys)))
+            sent_start = len(keys)
+    if sent_start < len(keys):
+        bounds.append((sent_start, len(keys)))
     doc.sent_bounds = bounds
     _pair_quotes(doc)
     return doc
