@@ -2219,3 +2219,17 @@ def test_a_definite_document_takes_an_adjective_not_an_owner():
     # «البيان الختامي»: «الختامي» is no speaker; the statement speaks for who issued it
     s = one(FINAL_STATEMENT, "اكد")
     assert s.speaker_canonical == "وزراء الخارجية ال15" and "دعوة المجتمع الدولي" in s.quote
+
+
+def test_wa_abr_without_its_an_is_the_preposition_via():
+    # snn-2015-08-06-1736 (a sentence and the first clause of the next): «وعبر ترشيحات الحكومة»
+    # is "and via the government's nominations", not عبّر; the statement runs on over it and
+    # «وأبان» continues with the same speaker
+    sts = extract_statements("t", "وأكد الصباغ أن المركز أوصل المساعدات الإنسانية إلى مستحقيها داخل "
+                             "اليمن عبر قوائم أعدتها منظمات ذات مصداقية وعبر ترشيحات الحكومة اليمنية "
+                             "الشرعية، وذلك بإشراف مركز الملك سلمان للإغاثة والأعمال الإنسانية، "
+                             "ومساعدة خلية الإجلاء والعمليات الإنسانية بوزارة الدفاع، ومتابعة من "
+                             "المشرف العام على مركز الملك سلمان للإغاثة. وأبان أن المركز وقع مذكرة "
+                             "تفاهم مع برنامج الغذاء العالمي.")
+    assert [(s.cue, s.speaker) for s in sts] == [("أكد", "الصباغ"), ("أبان", "الصباغ")]
+    assert sts[0].quote.endswith("على مركز الملك سلمان للإغاثة")

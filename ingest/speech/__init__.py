@@ -36,6 +36,7 @@ from ingest.speech.content import (
     second_between,
     skip_adjuncts,
     span_chars,
+    via_not_verb,
 )
 from ingest.speech.coreference import (
     Discourse,
@@ -377,8 +378,8 @@ class _Extractor(SubjectSearch):
         prev = doc.keys[i - 1] if i > 0 else ""
         if not pre and prev in _MASDAR_GOVERNORS and doc.para[i - 1] == doc.para[i]:
             return  # "ضرورة كشف مخططات …": a verbal noun, not a verb
-        if second_between(doc, i):
-            return
+        if second_between(doc, i) or via_not_verb(doc, i):
+            return  # ("وبين": and between; "وعبر ترشيحات …": and via)
         if (cue.lemma == "رأى" and not cue.present and not pre and self.text[cue_start : doc.ends[i]].endswith("ي")
                 and i > 0 and doc.is_word[i - 1] and prev not in _OPINION_OF):
             return  # "مقال رأي كتبته …": the noun رأي ('opinion') after a noun; the verb is رأى

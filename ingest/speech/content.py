@@ -76,6 +76,8 @@ def _bare_cue(doc: Doc, t: int) -> bool:
 
 
 _NO_CUE = cues.Cue("", "", "")
+_IBAR = cues.lookup(normalize("عبر"))[0]
+_AN = {normalize(w) for w in "عن عنه عنها عنهم عنهما".split()}
 #: "بين" and its pronoun forms: a later "وبين" in the clause is the second "between".
 _BAYNA = {normalize(w) for w in "بين بينه بينها بينهم بينهما بيننا وبين".split()}
 
@@ -89,12 +91,26 @@ def second_between(doc: Doc, i: int) -> bool:
         doc.keys[t] in _BAYNA for t in range(max(doc.sent_start_tok(i), i - 15), i))
 
 
+def via_not_verb(doc: Doc, i: int) -> bool:
+    """"وعبر ترشيحات الحكومة": عبر at token ``i`` is the preposition "via" unless its عن
+    follows in the sentence (وعبّر الوزير عن قلقه)."""
+    if cues.lookup(doc.keys[i])[0] is not _IBAR:
+        return False
+    s = doc.sent[i]
+    for t in range(i + 1, min(len(doc), i + 20)):  # (after a long subject: وعبر صاحب السمو …)
+        if doc.sent[t] != s:
+            break
+        if doc.keys[t] in _AN:
+            return False
+    return True
+
+
 def _starts_statement(doc: Doc, j: int) -> bool:
     """Token ``j`` opens another attribution (وأضاف، وقال، كما قال، بينما قالت)."""
     k = doc.keys[j]
     cue, pre = cues.lookup(k)
     if cue is not None and pre:
-        return not second_between(doc, j)
+        return not second_between(doc, j) and not via_not_verb(doc, j)
     if k in ("كما", "بينما", "فيما", "حيث", "حسبما", "وكان", "وكانت") and j + 1 < len(doc):
         nxt = doc.keys[j + 1]
         if cues.lookup(nxt)[0] is not None:
