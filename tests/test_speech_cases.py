@@ -2233,3 +2233,18 @@ def test_wa_abr_without_its_an_is_the_preposition_via():
                              "تفاهم مع برنامج الغذاء العالمي.")
     assert [(s.cue, s.speaker) for s in sts] == [("أكد", "الصباغ"), ("أبان", "الصباغ")]
     assert sts[0].quote.endswith("على مركز الملك سلمان للإغاثة")
+
+
+def test_a_name_the_text_gave_before_ends_where_the_object_of_a_directive_begins():
+    # snn-2015-07-24-1773 (the last quotation cut and closed): «أبو ردينة» was named in full in
+    # the sentence before, so «إسرائيل»
+    # after it is the object of دعا, and «وقال» goes on with the same speaker
+    sts = extract_statements("t", "من جهته، قال الناطق الرسمي باسم الرئاسة الفلسطينية نبيل أبو ردينة "
+                             "إن عمليات القتل الإسرائيلية اليومية للمواطنين «هدفها ضرب الاستقرار وخلق "
+                             "مناخات من التوتر في المنطقة». ودعا أبو ردينة إسرائيل للتوقف فورًا عن "
+                             "خلق هذه «المناخات المدمرة». وقال إن \"إسرائيل تهدف من وراء هذه "
+                             "الممارسات لإرسال رسالة للمجتمع الدولي المؤيد والمتعاطف مع القضية "
+                             "الفلسطينية\".")
+    assert [(s.cue, s.speaker_canonical) for s in sts] == [
+        ("قال", "نبيل أبو ردينة"), ("دعا", "نبيل أبو ردينة"), ("قال", "نبيل أبو ردينة")]
+    assert sts[1].quote.startswith("إسرائيل للتوقف")

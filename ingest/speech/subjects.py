@@ -45,6 +45,7 @@ from ingest.speech.source import (
     TIME_WORDS,
     TITLES,
     Mention,
+    _classify,
     _derived_masdar,
     _looks_verb,
     _personal_name_word,
@@ -182,6 +183,7 @@ def _noun_like(k: str) -> bool:
 
 _NAMES_IN_TA = {normalize(w) for w in "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة".split()}
 
+_NAME_LINK_WORDS = {normalize(w) for w in "عبد أبو أبي أم".split()}
 _CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك لذلك ولذلك بدوره بدورها "
                    "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
 
@@ -879,7 +881,40 @@ class SubjectSearch:
                     and self.disc.fuller_name(whole, doc.starts[m.start]) is None
                     and not self.cat.resolve(whole)):
                 return Mention(m.start, m.start + 1, head="name", next_tok=m.start + 1)
+        if m.head == "name" and m.end - m.start >= 3 and m.role_start < 0:
+            cut = self._name_given_before(m.start, m.end)
+            if cut:
+                return Mention(m.start, cut, head="name", entity_id=None, next_tok=cut)
         return m
+
+    def _name_given_before(self, a: int, e: int) -> int:
+        """"واتهم راهول غاندي مودي بالاستبداد": «راهول غاندي» names someone the text spoke of
+        before, and wrote it there with something else after it, so the name ends there and
+        the object begins (not inside a name's links: محمد بن سلمان | بن عبدالعزيز). 0 when
+        no such cut."""
+        doc = self.doc
+        keys = doc.keys
+        for t in range(e - 1, a + 1, -1):
+            k = keys[t]
+            if k in NAME_LINKS or keys[t - 1] in NAME_LINKS or k.startswith("ال") or k in _NAME_LINK_WORDS:
+                continue
+            if any(keys[u].startswith("ال") or keys[u] in TITLES or _classify(keys[u]) != "word"
+                   for u in range(a, t)):
+                return 0  # a description (ابنة المعلمة | رحمة الحويطي، خطيب جمعة | مسجد …)
+            if not self._names_someone(doc.surface(a, t), doc.starts[a]):
+                continue
+            n = t - a
+            for q in range(a - n, -1, -1):
+                if keys[q : q + n] == keys[a:t] and (q + n >= len(doc) or keys[q + n] != k):
+                    return t
+        return 0
+
+    def _names_someone(self, surface: str, before: int) -> bool:
+        """A referent before ``before`` is this name or ends with it (أبو ردينة → نبيل أبو ردينة)."""
+        k = normalize(surface)
+        return any(r.start < before and r.kind == "name" and not r.role.startswith(surface)
+                   and (normalize(r.canonical) == k or normalize(r.canonical).endswith(" " + k))
+                   for r in self.disc.refs)
 
     def _sentence_subject(self, cue_tok: int, gender: str) -> bool:
         """A referent introduced earlier in the cue's sentence that agrees with the verb."""
