@@ -2248,3 +2248,15 @@ def test_a_name_the_text_gave_before_ends_where_the_object_of_a_directive_begins
     assert [(s.cue, s.speaker_canonical) for s in sts] == [
         ("قال", "نبيل أبو ردينة"), ("دعا", "نبيل أبو ردينة"), ("قال", "نبيل أبو ردينة")]
     assert sts[1].quote.startswith("إسرائيل للتوقف")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # snn-2015-08-01-1274 (two sentences, each cut at its first semicolon)
+    ("وأوضح المدير التنفيذي لـ\"باب رزق\" بالسعودية جميل عبدالرحمن الفهيد، أن نتائج النصف الأول "
+     "من هذا العام كانت مميزة ومتنوعة.", "جميل عبدالرحمن الفهيد"),
+    ("وأوضحت مديرة التوظيف النسائي في \"باب رزق جميل\" رولا باصمد، أن التوظيف النسائي حقّق قفزة "
+     "واسعة في النصف الأول من هذا العام.", "رولا باصمد"),
+])
+def test_a_title_with_a_quoted_body_runs_on_to_the_name(text: str, speaker: str):
+    s = one(text)
+    assert s.speaker == speaker and s.role.startswith(("المدير التنفيذي", "مديرة التوظيف"))

@@ -529,6 +529,10 @@ class SubjectSearch:
                 # (not a place: "مصدر طبي بمحافظة الحديدة، غربي اليمن")
                 return Mention(a, end, m.start, m.next_tok, head="name", next_tok=end)
             return None
+        if m.head == "title":
+            found = self._name_after_quoted_body(m, end)
+            if found is not None:
+                return found
         for t in range(m.next_tok, min(end - 2, m.next_tok + 12)):
             k = doc.keys[t]
             if not doc.is_word[t] or cues.lookup(k)[0] is not None:
@@ -554,6 +558,30 @@ class SubjectSearch:
                     # (a surname may open with ب: صلاح باتيس)
                     role_start = m.role_start if 0 <= m.role_start < m.start else m.start
                     return Mention(a, end, role_start, a, head="name", next_tok=end)
+        return None
+
+    def _name_after_quoted_body(self, m: Mention, end: int) -> Mention | None:
+        """"وأوضح المدير التنفيذي لـ"باب رزق" بالسعودية جميل عبدالرحمن الفهيد، أن"، "وأوضحت
+        مديرة التوظيف النسائي في "باب رزق جميل" رولا باصمد، أن": a title whose body is
+        quoted runs on past the quotation (and a بـ-place) to the personal name that ends
+        where the words begin."""
+        doc = self.doc
+        marks = [u for u in range(m.next_tok, end) if not doc.is_word[u]]
+        if not marks or end - m.next_tok > 14 or not all(
+                u in doc.quote_close or u in doc.quote_open for u in marks):
+            return None
+        q = marks[-1]
+        if q not in doc.quote_open or any(cues.lookup(doc.keys[u])[0] is not None for u in range(m.next_tok, end)):
+            return None
+        last = doc.keys[end - 1]
+        ba = (last[:2] == "با" and 5 <= len(last) <= 6 and last[:3] != "بال"
+              and last[2:4] not in ("ست", "نت", "عت", "فت", "حت"))  # (a surname in با: رولا باصمد)
+        for a in (end - 2, end - 3, end - 4):
+            if (a > q and (self._plain_name(a, end) or ba and end - a >= 2 and (
+                    end - 1 - a == 1 and _personal_name_word(doc, a) or self._plain_name(a, end - 1)))
+                    and all(doc.keys[u][:1] == "ب" and len(doc.keys[u]) > 4 for u in range(q + 1, a))):
+                role_start = m.role_start if 0 <= m.role_start < m.start else m.start
+                return Mention(a, end, role_start, a, head="name", next_tok=end)
         return None
 
     def _genitive_owner(self, before: int, min_sent: int) -> Referent | None:
