@@ -2260,3 +2260,28 @@ def test_a_name_the_text_gave_before_ends_where_the_object_of_a_directive_begins
 def test_a_title_with_a_quoted_body_runs_on_to_the_name(text: str, speaker: str):
     s = one(text)
     assert s.speaker == speaker and s.role.startswith(("المدير التنفيذي", "مديرة التوظيف"))
+
+
+def test_a_quoted_name_opening_its_clause_before_the_verb_speaks():
+    # snn-2015-07-26-0156 (cut after «المدينة»)
+    s = one("«المرصد السوري لحقوق الإنسان» أعلن أمس أن الطيران الحربي السوري شنّ تسع غارات على عدد "
+            "من مناطق المدينة.")
+    assert s.speaker == "المرصد السوري لحقوق الإنسان" and s.quote.startswith("الطيران الحربي")
+
+
+def test_a_quoted_name_after_a_preposition_is_not_the_subject():
+    # snn-2015-07-31-0293 (two sentences): «ضد «داعش»، قال» — Carter goes on speaking
+    sts = extract_statements("t", "كما أيد تسليح القوات الأوكرانية لمواجهة الروس والأوكرانيين "
+                             "المتحالفين معها. وقال: «يجب أن نلقن الروس درسا».\nوفي ما يخص الحرب "
+                             "ضد «داعش»، قال: «على الولايات المتحدة أن تحقق هزيمة دائمة لقوات تنظيم "
+                             "داعش في العراق وسوريا».")
+    assert [s.speaker for s in sts if s.quote.startswith("على الولايات")] == [""]
+
+
+def test_a_document_that_opens_a_bihasb_sentence_speaks_for_its_issuer():
+    # snn-2015-08-04-0170 (two sentences, each cut after its first clause)
+    sts = extract_statements("t", "أعلن البنك الأوروبي لإعادة الإعمار والتنمية أمس الاثنين عن دخوله في "
+                             "شراكة مع بنك قطر الوطني الأهلي. وبحسب بيان تلقت الشرق الأوسط نسخة منه، "
+                             "فإن البنك الأوروبي سيتيح تسهيل ائتماني بقيمة 100 مليون دولار.")
+    s = next(s for s in sts if s.cue == "بحسب")
+    assert s.speaker.startswith("البنك الأوروبي") and s.quote.startswith("البنك الأوروبي سيتيح")

@@ -756,9 +756,16 @@ class _Extractor(SubjectSearch):
         if fa >= 0 and doc.keys[fa] not in _FA_INNA:
             fa = -1
         m = self._mention(j, bool(lstrip), limit=fa - j if fa >= 0 else 24)
-        if m is not None and m.head == "doc":
+        issuer: Referent | None = None
+        if m is not None and m.head == "doc" and fa >= 0 and i - doc.sent_start_tok(i) <= 1:
+            # "وبحسب بيان تلقت الشرق الأوسط نسخة منه، فإن البنك …": a document that opens the
+            # sentence speaks for whoever issued it, the latest body named
+            issuer = self.disc.latest_body(doc.starts[i])
+            if issuer is None:
+                return
+        elif m is not None and m.head == "doc":
             m = None
-        if m is None or m.head not in ("org", "entity", "title", "name"):
+        if m is None or (issuer is None and m.head not in ("org", "entity", "title", "name")):
             return
         if m.head == "name" and (m.end - m.start < 2 or doc.keys[m.start].startswith("ال")):
             return
@@ -770,7 +777,7 @@ class _Extractor(SubjectSearch):
             if 0 <= i - c.tok_end <= 2 and doc.sent[c.tok_end - 1] == doc.sent[i]:
                 st.via.append(doc.surface(m.start, m.next_tok))
                 return
-        ref = self._referent(m, "", lstrip if m.start == j else 0)
+        ref = issuer or self._referent(m, "", lstrip if m.start == j else 0)
         self.disc.add(ref)
         cue_text = self.text[doc.starts[i] + (1 if doc.keys[i][:1] == "و" and k[:1] != "و" else 0)
                              : doc.ends[i]]

@@ -282,6 +282,9 @@ def _eulogy_at(doc: Doc, j: int) -> bool:
 
 
 #: Nouns that open the predicate of كان, not a subject (وكانت آخر مرة أعلن فيها …).
+#: Verbs of a relative clause after a document that say who received or ran it (بيان تلقت
+#: «الشرق الأوسط» نسخة منه، تقرير اطلعت عليه الصحيفة، رسالة نشرتها).
+_RECEIVED = _n("تلقت تلقى تلقته تلقتها حصلت حصل اطلعت اطلع نشرت نشرته نشرتها نشره وزعت وزعه بثته بثه")
 _DOC_ADJECTIVES = _n("الختامي المشترك السنوي الدوري الشهري الأسبوعي الأخير الجديد الصادر الرسمي")
 _TIMES = _n("مرات مرارا")  # (not مرة: also a surname, رأفت مرة)
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
@@ -879,6 +882,9 @@ def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention |
         return None
     if not rest:
         return None
+    if k in _RECEIVED:
+        # "وبحسب بيان تلقت الشرق الأوسط نسخة منه": who received the document, not who issued it
+        return Mention(toks[0], toks[0] + 1, head="doc", next_tok=toks[0] + 1)
     if doc.keys[toks[0]].startswith("ال") and document_adjective(doc.keys[rest[0]], catalog):
         # "وأكد البيان الختامي أن"، "وقال البيان المشترك إن": a definite document takes an
         # adjective, not an owner
@@ -925,7 +931,7 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
             return None
         j -= 1
     if j < s0 or not doc.is_word[j]:
-        if not (j >= s0 and doc.keys[j] in doc.quote_open):
+        if not (j >= s0 and j in doc.quote_open):  # («المرصد السوري لحقوق الإنسان» أعلن)
             return None
     if doc.keys[j] in _SOME_PEOPLE and (j == s0 or doc.keys[j - 1] in _CLAUSE_PARTICLES):
         return Mention(j, j + 1, head="title", next_tok=j + 1)  # "لكن البعض قال أيضا إنه …"
@@ -940,6 +946,13 @@ def subject_before(doc: Doc, cue_tok: int, catalog: EntityCatalog, loose: bool =
         m = _split(doc, list(range(s, j + 1)), catalog)
         if m is None or m.next_tok != j + 1:
             continue
+        if not doc.is_word[j]:
+            # a quoted name opens its clause ("أن «هدف» ترى"، "منظمة «مجموعة الأزمات» أعربت"),
+            # not the end of a phrase (ضد «داعش»، قال; على موقع «تويتر» يقول)
+            b = s - 1
+            if not (b < s0 or doc.keys[b] in _CLAUSE_PARTICLES or doc.keys[b] in KANA
+                    or not doc.is_word[b]):
+                continue
         if m.entity_id or m.head == "org":
             return m
         if m.head == "name" and not lstrip:
