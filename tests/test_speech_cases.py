@@ -2285,3 +2285,22 @@ def test_a_document_that_opens_a_bihasb_sentence_speaks_for_its_issuer():
                              "فإن البنك الأوروبي سيتيح تسهيل ائتماني بقيمة 100 مليون دولار.")
     s = next(s for s in sts if s.cue == "بحسب")
     assert s.speaker.startswith("البنك الأوروبي") and s.quote.startswith("البنك الأوروبي سيتيح")
+
+
+# snn-2015-08-10-1434 (two paragraphs, each cut: the first after its first clause, the second
+# before «هدفها»)
+TWO_MUHAMMADS = (
+    "وبين نائب رئيس مجلس الشورى الدكتور محمد الجفري، أن هذا العمل الجبان الذي استهدف رجال الأمن "
+    "وهم يؤدون صلاة الظهر لا يقره دين ولا عقل.\nمن جهته، وصف الأمين العام لمجلس الشورى الدكتور "
+    "محمد بن عبدالله آل عمرو، حادث التفجير بأنه عمل إجرامي لا يقوم به إلا من تجرد من مبادئ الدين "
+    "الإسلامي الحنيف والقيم والأخلاق الإسلامية، مؤكدا أن هذا العمل الجبان اجتراء على حرمة "
+    "المسلمين الركع السجود واعتداء على أمن الوطن واستقراره، وقال: من قام بهذا العمل الإجرامي طوع "
+    "نفسه أداة لتنفيذ أجندة خارجية."
+)
+
+
+def test_a_titled_name_with_bin_and_al_after_a_news_verb_is_who_goes_on():
+    # «وصف … الدكتور محمد بن عبدالله آل عمرو»: the whole name after the title (not the
+    # «محمد» of محمد الجفري met before) is who «وقال» continues with
+    s = one(TWO_MUHAMMADS, "قال")
+    assert s.speaker_canonical == "محمد بن عبدالله آل عمرو" and s.quote.startswith("من قام")

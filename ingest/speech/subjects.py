@@ -1088,13 +1088,29 @@ class SubjectSearch:
                 doc.keys[t] in TITLES and doc.keys[t] not in ANONYMOUS for t in range(m.role_start, m.role_end))):
             return None
         e = m.start
-        while e < min(m.end, m.start + 3) and not _noun_like(doc.keys[e]) and (
-                _personal_name_word(doc, e) or (  # a surname in ف or ب: مانويل فالس، جيب بوش
-                    e > m.start and doc.keys[e][:1] in ("ف", "ب") and len(doc.keys[e]) >= 3
-                    and not doc.keys[e].startswith("بال") and doc.keys[e] not in STOP_WORDS
-                    and cues.lookup(doc.keys[e])[0] is None
-                    and self.cat.match_at([doc.keys[e][1:]], 0)[1] is None)):  # (بمصر: ب + مصر)
-            if doc.keys[e].startswith("ال") and (e == m.start or (
+        reach = m.start + 3
+        while e < min(m.end, reach):
+            k = doc.keys[e]
+            if e > m.start and k in NAME_LINKS and e + 1 < m.end:
+                e += 2  # "محمد بن عبدالله آل عمرو": بن/آل and the word after them, then only
+                # another link or a family name in الـ (سعد بن رحيل السويدي; not "محمد بن سلمان
+                # | شهد")
+                if e < m.end and doc.keys[e] not in NAME_LINKS:
+                    return e + 1 if doc.keys[e].startswith("ال") and _personal_name_word(doc, e) else e
+                reach += 2
+                continue
+            if e > m.start and k.endswith("الله") and len(k) > 4:
+                e += 1  # (عبدالله: no noun for its final ه)
+                reach += 1
+                continue
+            if _noun_like(k) or not (
+                    _personal_name_word(doc, e) or (  # a surname in ف or ب: مانويل فالس، جيب بوش
+                        e > m.start and k[:1] in ("ف", "ب") and len(k) >= 3
+                        and not k.startswith("بال") and k not in STOP_WORDS
+                        and cues.lookup(k)[0] is None
+                        and self.cat.match_at([k[1:]], 0)[1] is None)):  # (بمصر: ب + مصر)
+                break
+            if k.startswith("ال") and (e == m.start or (
                     e == m.start + 2 and doc.keys[e - 1] not in ("الله", "الرحمن", "الدين"))):
                 break  # a family name in الـ is the second word (حيدر العبادي), or third after
                 # عبد الرحمن; "عبير خليل | الأطفال" is the object
@@ -1275,8 +1291,12 @@ class SubjectSearch:
                     break
             if known is None and not strict and m.end - m.start >= 2 and not doc.keys[m.start].startswith("ال"):
                 known = m.end  # a two-word name of someone new, right after the verb
-            if known is None and titled:
-                known = self._titled_name_end(m)
+            if titled:
+                # (a title's full name beats a known first name: "محمد بن عبدالله آل عمرو" is
+                # not the محمد الجفري met before)
+                t_end = self._titled_name_end(m)
+                if t_end is not None and (known is None or t_end > known):
+                    known = t_end
             if known is None:
                 return None  # an unknown noun phrase: as likely the verb's object
             m = Mention(m.start, known, head="name", entity_id=m.entity_id, next_tok=known)
