@@ -2304,3 +2304,14 @@ def test_a_titled_name_with_bin_and_al_after_a_news_verb_is_who_goes_on():
     # «محمد» of محمد الجفري met before) is who «وقال» continues with
     s = one(TWO_MUHAMMADS, "قال")
     assert s.speaker_canonical == "محمد بن عبدالله آل عمرو" and s.quote.startswith("من قام")
+
+
+def test_a_cue_that_speaks_in_it_has_the_issuer_of_the_statement_as_speaker():
+    # snn-2015-08-06-2902 (two paragraphs; the first and the quotation cut)
+    sts = extract_statements("t", "أدانت رابطة العالم الإسلامي التصريحات الطائفية التي صدرت عن نائب "
+                             "رئيس الجمهورية العراقية نوري المالكي.\n\nجاء ذلك في بيان أصدره الأمين "
+                             "العام الدكتور عبدالله بن عبدالمحسن التركي، قال فيه: «إن رابطة العالم "
+                             "الإسلامي تابعت بأسى التصريحات التي صدرت عن نائب الرئيس العراقي نوري "
+                             "المالكي ضد المملكة العربية السعودية».")
+    s = next(s for s in sts if s.cue == "قال")
+    assert s.speaker_canonical == "عبدالله بن عبدالمحسن التركي"

@@ -82,6 +82,11 @@ from ingest.speech.subjects import (
 from ingest.speech.tokens import SENT_END, Doc, make_doc
 
 _FAHASB = normalize("فحسب")
+#: "قال فيه/فيها/خلاله": in the document or speech just named.
+_IN_IT = {normalize(w) for w in "فيه فيها خلاله خلالها".split()}
+#: Issuing or delivering a document or speech, its object a pronoun (بيان أصدره X، كلمة ألقاها X).
+_NIYABA = normalize("نيابة")
+_GAVE_IT = {normalize(w) for w in "أصدره أصدرته أصدرها ألقاها ألقاه نشره نشرها نشرته وجهها وجهه".split()}
 #: Words before the noun رأي that make "رأي X" the opinion of a speaker (بحسب رأي العاصمي،
 #: كان رأي الخبراء أن، وجاء رأي الوزارة).
 _OPINION_OF = {normalize(w) for w in "بحسب حسب وبحسب وحسب وفق وفقا كان وكان فكان جاء وجاء فجاء".split()}
@@ -528,7 +533,7 @@ class _Extractor(SubjectSearch):
             # the verb agrees with the document, not with its issuer: the latest body named
             ref = self.disc.latest_body(doc.starts[i])
         if ref is None and document is None:
-            ref = self._speech_noun_lam(i, cue.gender)
+            ref = self._speech_noun_lam(i, cue.gender) or self._document_giver(i, after_cue, cue.gender)
         if ref is None:
             ref = self._pronoun_referent(i, cue.gender, pre, documents=document is None)
         if ref is None and document is not None and outer is None:
@@ -726,6 +731,33 @@ class _Extractor(SubjectSearch):
             ref = self._referent(m, gender, 1 if m.start == t + 1 else 0)
             if m.start != t + 1 and ref.role[:1] == "ل":
                 ref.role = ref.role[1:]  # "لوزير الخارجية عادل الجبير": the لـ is on the title
+            if gender and ref.gender and ref.gender != gender:
+                return None
+            self.disc.add(ref)
+            return ref
+        return None
+
+    def _document_giver(self, cue_tok: int, after: int, gender: str) -> Referent | None:
+        """"جاء ذلك في بيان أصدره الأمين العام الدكتور عبدالله … التركي، قال فيه:"، "كلمة
+        ألقاها … خامنئي أكد فيها": a subjectless cue that speaks «in it» has as its speaker
+        whoever the sentence said issued or delivered it."""
+        doc = self.doc
+        if after >= len(doc) or doc.keys[after] not in _IN_IT:
+            return None
+        s0 = doc.sent_start_tok(cue_tok)
+        for t in range(cue_tok - 2, max(s0, cue_tok - 25) - 1, -1):
+            if doc.keys[t] not in _GAVE_IT:
+                continue
+            o = t + 1
+            if o + 1 < len(doc) and doc.keys[o] == _NIYABA:
+                o += 2  # "ألقاها نيابة عنهم خالد بن ناصر العساف"
+            if o >= len(doc) or doc.keys[o][:1] in ("ب", "ل") or doc.keys[o] in STOP_WORDS:
+                return None  # "بيان نشرته بموقع الجامعة": the issuer is the verb's pronoun
+            m = parse_mention(doc, o, self.cat)
+            if m is None or m.head not in ("name", "title", "org", "entity") or m.next_tok > cue_tok:
+                return None
+            m = self._honorific_name_after(m, cue_tok) or m
+            ref = self._referent(m, gender)
             if gender and ref.gender and ref.gender != gender:
                 return None
             self.disc.add(ref)
