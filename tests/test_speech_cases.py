@@ -2315,3 +2315,15 @@ def test_a_cue_that_speaks_in_it_has_the_issuer_of_the_statement_as_speaker():
                              "المالكي ضد المملكة العربية السعودية».")
     s = next(s for s in sts if s.cue == "قال")
     assert s.speaker_canonical == "عبدالله بن عبدالمحسن التركي"
+
+
+def test_a_cue_in_a_speech_someone_delivered_has_the_speaker_who_delivered_it():
+    # snn-2015-08-11-1098 (a sentence and the next, cut after «الفاعلة»)
+    sts = extract_statements("t", "بدأ الحفل بآيات من الذكر الحكيم، حيث ألقى سعادة رئيس مجلس الإدارة "
+                             "الشيخ عبد الرحمن بن علي الجريسي كلمة قال فيها: يسرني لقاؤكم وتشريفكم "
+                             "لنا بحضوركم حفل افتتاح، وتدشين برنامج المخيم الصيفي الأول "
+                             "(Fablab4Gifted) للطلاب والطالبات الموهوبين.\nوأشار الشيخ الجريسي إلى أن "
+                             "فكرة هذه المبادرة، التي جاءت من رؤية خادم الحرمين الشريفين الملك عبد "
+                             "الله بن عبد العزيز آل سعود (يرحمه الله)، أن تكون المملكة العربية "
+                             "السعودية من مصاف الدول التي ترسخ مبدأ الشراكة المجتمعية الفاعلة.")
+    assert [s.speaker_canonical for s in sts] == ["عبد الرحمن بن علي الجريسي"] * 2

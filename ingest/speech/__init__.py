@@ -86,7 +86,9 @@ _FAHASB = normalize("فحسب")
 _IN_IT = {normalize(w) for w in "فيه فيها خلاله خلالها".split()}
 #: Issuing or delivering a document or speech, its object a pronoun (بيان أصدره X، كلمة ألقاها X).
 _NIYABA = normalize("نيابة")
-_GAVE_IT = {normalize(w) for w in "أصدره أصدرته أصدرها ألقاها ألقاه نشره نشرها نشرته وجهها وجهه".split()}
+_GAVE_IT = {normalize(w) for w in (
+    "أصدره أصدرته أصدرها ألقاها ألقاه نشره نشرها نشرته وجهها وجهه ألقى ألقت وألقى وألقت أدلى "
+    "أدلت وأدلى وأدلت").split()}  # (ثم ألقى الأمير … كلمة قال فيها، أدلى … بتصريح أوضح فيه)
 #: Words before the noun رأي that make "رأي X" the opinion of a speaker (بحسب رأي العاصمي،
 #: كان رأي الخبراء أن، وجاء رأي الوزارة).
 _OPINION_OF = {normalize(w) for w in "بحسب حسب وبحسب وحسب وفق وفقا كان وكان فكان جاء وجاء فجاء".split()}
