@@ -733,10 +733,7 @@ class _Extractor(SubjectSearch):
             ref = self._referent(m, gender, 1 if m.start == t + 1 else 0)
             if m.start != t + 1 and ref.role[:1] == "ل":
                 ref.role = ref.role[1:]  # "لوزير الخارجية عادل الجبير": the لـ is on the title
-            if gender and ref.gender and ref.gender != gender:
-                return None
-            self.disc.add(ref)
-            return ref
+            return self._if_agrees(ref, gender)
         return None
 
     def _document_giver(self, cue_tok: int, after: int, gender: str) -> Referent | None:
@@ -759,11 +756,7 @@ class _Extractor(SubjectSearch):
             if m is None or m.head not in ("name", "title", "org", "entity") or m.next_tok > cue_tok:
                 return None
             m = self._honorific_name_after(m, cue_tok) or m
-            ref = self._referent(m, gender)
-            if gender and ref.gender and ref.gender != gender:
-                return None
-            self.disc.add(ref)
-            return ref
+            return self._if_agrees(self._referent(m, gender), gender)
         return None
 
     def marker(self, i: int) -> None:

@@ -470,12 +470,15 @@ class SubjectSearch:
                     m.head == "title" or m.role_start >= 0 or (m.head == "name" and boundary))):
                 best = m
         if best is not None:
-            ref = self._referent(best, gender)
-            if gender and ref.gender and ref.gender != gender:
-                return None
-            self.disc.add(ref)
-            return ref
+            return self._if_agrees(self._referent(best, gender), gender)
         return None
+
+    def _if_agrees(self, ref: Referent, gender: str) -> Referent | None:
+        """``ref``, added to the discourse, when it agrees with the verb's gender; else None."""
+        if gender and ref.gender and ref.gender != gender:
+            return None
+        self.disc.add(ref)
+        return ref
 
     def _speech_noun_owner(self, rel: int) -> Referent | None:
         """Who made the statements named before a relative pronoun: "تصريحات العربي التي …"
@@ -1302,8 +1305,4 @@ class SubjectSearch:
             m = Mention(m.start, known, head="name", entity_id=m.entity_id, next_tok=known)
         else:
             m = trim_object(doc, m, self.cat)
-        ref = self._referent(m, gender)
-        if gender and ref.gender and ref.gender != gender:
-            return None
-        self.disc.add(ref)
-        return ref
+        return self._if_agrees(self._referent(m, gender), gender)
