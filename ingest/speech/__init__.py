@@ -84,11 +84,12 @@ from ingest.speech.tokens import SENT_END, Doc, make_doc
 _FAHASB = normalize("فحسب")
 #: "قال فيه/فيها/خلاله": in the document or speech just named.
 _IN_IT = {normalize(w) for w in "فيه فيها خلاله خلالها".split()}
-#: Issuing or delivering a document or speech, its object a pronoun (بيان أصدره X، كلمة ألقاها X).
-_NIYABA = normalize("نيابة")
+_NIYABA = normalize("نيابة")  # "ألقاها نيابة عنهم X": on their behalf
+#: Issuing or delivering a document or speech, its subject after it (بيان أصدره X، كلمة ألقاها X،
+#: ثم ألقى X كلمة قال فيها، أدلى X بتصريح أوضح فيه).
 _GAVE_IT = {normalize(w) for w in (
     "أصدره أصدرته أصدرها ألقاها ألقاه نشره نشرها نشرته وجهها وجهه ألقى ألقت وألقى وألقت أدلى "
-    "أدلت وأدلى وأدلت").split()}  # (ثم ألقى الأمير … كلمة قال فيها، أدلى … بتصريح أوضح فيه)
+    "أدلت وأدلى وأدلت").split()}
 #: Words before the noun رأي that make "رأي X" the opinion of a speaker (بحسب رأي العاصمي،
 #: كان رأي الخبراء أن، وجاء رأي الوزارة).
 _OPINION_OF = {normalize(w) for w in "بحسب حسب وبحسب وحسب وفق وفقا كان وكان فكان جاء وجاء فجاء".split()}

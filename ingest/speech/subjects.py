@@ -919,10 +919,10 @@ class SubjectSearch:
         return m
 
     def _name_given_before(self, a: int, e: int) -> int:
-        """"واتهم راهول غاندي مودي بالاستبداد": «راهول غاندي» names someone the text spoke of
-        before, and wrote it there with something else after it, so the name ends there and
-        the object begins (not inside a name's links: محمد بن سلمان | بن عبدالعزيز). 0 when
-        no such cut."""
+        """"ودعا أبو ردينة إسرائيل للتوقف": «أبو ردينة» names someone the text spoke of before
+        (نبيل أبو ردينة), and wrote it there with something else after it, so the name ends
+        there and the object begins (not inside a name's links: محمد بن سلمان | بن عبدالعزيز).
+        0 when no such cut."""
         doc = self.doc
         keys = doc.keys
         for t in range(e - 1, a + 1, -1):
@@ -943,7 +943,7 @@ class SubjectSearch:
     def _names_someone(self, surface: str, before: int) -> bool:
         """A referent before ``before`` is this name or ends with it (أبو ردينة → نبيل أبو ردينة)."""
         k = normalize(surface)
-        return any(r.start < before and r.kind == "name" and not r.role.startswith(surface)
+        return any(r.start < before and r.kind == "name"
                    and (normalize(r.canonical) == k or normalize(r.canonical).endswith(" " + k))
                    for r in self.disc.refs)
 
