@@ -2327,3 +2327,18 @@ def test_a_cue_in_a_speech_someone_delivered_has_the_speaker_who_delivered_it():
                              "الله بن عبد العزيز آل سعود (يرحمه الله)، أن تكون المملكة العربية "
                              "السعودية من مصاف الدول التي ترسخ مبدأ الشراكة المجتمعية الفاعلة.")
     assert [s.speaker_canonical for s in sts] == ["عبد الرحمن بن علي الجريسي"] * 2
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # snn-2015-08-03-0261: «حديث» (recent) describes the report; the company owns it
+    ("كشف تقرير حديث لشركة اكسبرو للخدمات النفطية أن الشركة وعلى الرغم من الظروف الصعبة التي تمر "
+     "بها سوق الطاقة العالمية نجحت في تحقيق إيرادات جيدة في بعض مناطق التشغيل الإقليمية لها.",
+     "كشف", "شركة اكسبرو للخدمات النفطية"),
+    # snn-2015-07-21-0151: an issuer in quotation marks after «صادر عن»
+    ("ويقول تقرير حديث صادر عن «ميتال فوكس» إن أسعار الذهب قد تجد لها قاعا في العام الحالي وصولا "
+     "إلى مستوى 1000 دولار للأوقية على أن تعاود الأسعار الصعود في العام المقبل حول مستوى 1200 "
+     "دولار للأوقية.", "يقول", "ميتال فوكس"),
+])
+def test_an_indefinite_report_with_an_adjective_speaks_for_its_issuer(text: str, cue: str, speaker: str):
+    s = one(text, cue)
+    assert s.speaker_canonical == speaker

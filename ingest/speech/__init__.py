@@ -423,7 +423,8 @@ class _Extractor(SubjectSearch):
                                 next_tok=owner.next_tok)
             m = owner or m
         if (m is not None and m.start > after_cue and doc.keys[after_cue] in cues.DOC_NOUNS
-                and all(document_adjective(doc.keys[t], self.cat) for t in range(after_cue + 1, m.start))
+                and all(document_adjective(doc.keys[t], self.cat, doc.keys[after_cue].startswith("ال"))
+                        for t in range(after_cue + 1, m.start))
                 and doc.keys[m.start][:1] == "ل" and doc.keys[m.start][:2] != "لل"):
             owner_lam = 1  # "وقال بيان لوزارة الدفاع العراقية": the ministry, لـ read off (also
             # after the document's adjectives: التقرير السنوي لمؤسسة النقد)
@@ -672,9 +673,9 @@ class _Extractor(SubjectSearch):
         body that parses only with لـ read off its first word speaks for that body."""
         doc = self.doc
         o = j + 1
-        while (o < len(doc) and doc.keys[j] in cues.DOC_NOUNS and doc.keys[j].startswith("ال")
-               and document_adjective(doc.keys[o], self.cat)):
-            o += 1  # "التقرير السنوي للمؤسسة"، "التقرير الـ51 الذي صدر عن …": past its adjectives
+        while (o < len(doc) and doc.keys[j] in cues.DOC_NOUNS
+               and document_adjective(doc.keys[o], self.cat, doc.keys[j].startswith("ال"))):
+            o += 1  # "التقرير السنوي للمؤسسة"، "تقرير حديث لشركة …": past its adjectives
         if o + 1 < len(doc) and doc.keys[o] in _ISSUED_IT and doc.keys[j] in cues.DOC_NOUNS:
             # "وقال تقرير أصدرته (مؤخرا) وكالة التنمية الأميركية إن …": the issuer after the verb
             o += 1
@@ -692,7 +693,8 @@ class _Extractor(SubjectSearch):
             # "بيان صادر عن غرفة الملاحة الدولية": any issuer; a bare "بيان من/عن X" only a body
             # named as one ("وعبّر البيان عن تعازي …" is the verb's own عن)
             heads = ("org", "entity", "name", "title") if sadir else ("org", "entity")
-            return owner if owner is not None and owner.start == o and owner.head in heads else None
+            starts = (o, o + 1) if doc.keys[o] in QUOTE_OPEN else (o,)  # (صادر عن «ميتال فوكس»)
+            return owner if owner is not None and owner.start in starts and owner.head in heads else None
         if (o >= len(doc) or doc.keys[j] not in cues.DOC_NOUNS or doc.keys[o][:1] != "ل"
                 or doc.keys[o][:2] == "لل" or len(doc.keys[o]) < 4):
             return None

@@ -285,6 +285,8 @@ def _eulogy_at(doc: Doc, j: int) -> bool:
 #: Verbs of a relative clause after a document that say who received or ran it (بيان تلقت
 #: «الشرق الأوسط» نسخة منه، تقرير اطلعت عليه الصحيفة، رسالة نشرتها).
 _RECEIVED = _n("تلقت تلقى تلقته تلقتها حصلت حصل اطلعت اطلع نشرت نشرته نشرتها نشره وزعت وزعه بثته بثه")
+#: (not صادر: the issuer follows it, تقرير صادر عن …)
+_DOC_ADJECTIVES_INDEFINITE = _n("حديث جديد سنوي مشترك أخير مفصل سري دوري شهري أسبوعي مطول")
 _DOC_ADJECTIVES = _n("الختامي المشترك السنوي الدوري الشهري الأسبوعي الأخير الجديد الصادر الرسمي")
 _TIMES = _n("مرات مرارا")  # (not مرة: also a surname, رأفت مرة)
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
@@ -885,11 +887,11 @@ def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention |
     if k in _RECEIVED:
         # "وبحسب بيان تلقت الشرق الأوسط نسخة منه": who received the document, not who issued it
         return Mention(toks[0], toks[0] + 1, head="doc", next_tok=toks[0] + 1)
-    if doc.keys[toks[0]].startswith("ال") and document_adjective(doc.keys[rest[0]], catalog):
-        # "وأكد البيان الختامي أن"، "وقال البيان المشترك إن": a definite document takes an
-        # adjective, not an owner
+    if document_adjective(doc.keys[rest[0]], catalog, doc.keys[toks[0]].startswith("ال")):
+        # "وأكد البيان الختامي أن"، "وقال البيان المشترك إن"، "كشف تقرير حديث لشركة …": a
+        # document's adjective is not its owner
         e = rest[0] + 1
-        while e in rest and document_adjective(doc.keys[e], catalog):
+        while e in rest and document_adjective(doc.keys[e], catalog, doc.keys[toks[0]].startswith("ال")):
             e += 1
         return Mention(toks[0], e, head="doc", next_tok=e)
     sub = _split(doc, rest, catalog)
@@ -898,9 +900,12 @@ def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention |
     return sub
 
 
-def document_adjective(k: str, catalog: EntityCatalog) -> bool:
-    """An adjective of a document (الختامي، المشترك، السنوي، الإحصائي، الـ51) — not one of a
-    state or body, which names its owner (البيان الفرنسي، التقرير الأممي)."""
+def document_adjective(k: str, catalog: EntityCatalog, definite: bool = True) -> bool:
+    """An adjective of a document (الختامي، المشترك، السنوي، الإحصائي، الـ51; after an
+    indefinite one: حديث، جديد، رسمي) — not one of a state or body, which names its owner
+    (البيان الفرنسي، التقرير الأممي)."""
+    if not definite:
+        return k in _DOC_ADJECTIVES_INDEFINITE
     if not k.startswith("ال") or catalog.match_at([k], 0)[1] or catalog.state_for(k) or catalog.adjective(k):
         # (the key of «الـ 51» is «ال» and of «الـ51» «ال51»)
         return False
