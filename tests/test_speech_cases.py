@@ -2342,3 +2342,12 @@ def test_a_cue_in_a_speech_someone_delivered_has_the_speaker_who_delivered_it():
 def test_an_indefinite_report_with_an_adjective_speaks_for_its_issuer(text: str, cue: str, speaker: str):
     s = one(text, cue)
     assert s.speaker_canonical == speaker
+
+
+def test_a_long_title_of_who_delivered_a_speech_runs_on_to_the_name_before_the_speech():
+    # snn-2015-07-25-0095 (cut after «العالم»)
+    s = one("وألقى المدير العام للعلاقات الخارجية في وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد "
+            "الشيخ عبدالمجيد العُمري كلمة في حفل الافتتاح أكد فيها أن مشاركة المملكة العربية "
+            "السعودية ممثلة في وزارة الشؤون الإسلامية في أعمال هذه الندوة تأتي انطلاقا من جهودها – "
+            "رعاها الله – الداعمة لإرساء مبادئ العدل والإنسانية وتعزيز قيم ومبادئ التسامح في العالم.")
+    assert s.speaker_canonical == "عبدالمجيد العُمري"

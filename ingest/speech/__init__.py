@@ -758,7 +758,9 @@ class _Extractor(SubjectSearch):
             m = parse_mention(doc, o, self.cat)
             if m is None or m.head not in ("name", "title", "org", "entity") or m.next_tok > cue_tok:
                 return None
-            m = self._honorific_name_after(m, cue_tok) or m
+            # (the name may end at the speech itself: "… والإرشاد الشيخ عبدالمجيد العُمري كلمة في")
+            stop = next((u for u in range(m.next_tok, cue_tok) if doc.keys[u] in cues.DOC_NOUNS), cue_tok)
+            m = self._honorific_name_after(m, stop) or m
             return self._if_agrees(self._referent(m, gender), gender)
         return None
 
