@@ -71,6 +71,7 @@ from ingest.speech.source import (
     time_phrase_len,
 )
 from ingest.speech.subjects import (
+    _ASIDE_OPENERS,
     _CLAUSE_OPENERS,
     _RELATIVES,
     ACT_VERBS,
@@ -1032,7 +1033,8 @@ class _Extractor(SubjectSearch):
                 # "انتقد روبن سياسة كيري، ودعا إلى …": the subject of a non-speech verb that
                 # opens a clause is who a later subjectless cue continues with
                 self._verb_subject(i, strict=True, titled=True)
-            elif i == doc.sent_start_tok(i) and k[:1] in ("و", "ف") and self._opening_verb(i):
+            elif ((i == doc.sent_start_tok(i) and k[:1] in ("و", "ف")) or (
+                    i > 0 and doc.keys[i - 1] in _ASIDE_OPENERS)) and self._opening_verb(i):
                 self._titled_subject_of_any_verb(i)
         self.out.sort(key=lambda x: x[0].start)
         self._uncued_continuations()

@@ -268,7 +268,7 @@ def _fuller_at(doc: Doc, i: int, n: int, catalog: EntityCatalog) -> tuple[int, i
                 or k[:1] in ("و", "ل", "ب") and len(k) > 3 and k[1:3] == "ال"
                 or k[:2] == "لل" and len(k) > 3  # خلفا للسويسري جوزيف بلاتر: لـ + الـ
                 or k[:1] in ("و", "ف") and len(k) > 3 and k not in WAW_NAMES
-                or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS
+                or k in NEWS_VERBS or k[1:] in NEWS_VERBS or k in ORG_HEADS or k in _IN_THE_PRESENCE
                 or (k[:1] == "ل" and (k[1:] in ORG_HEADS or k[1:] in TITLES))  # لحركة طالبان
                 or (j - 2 >= 0 and doc.keys[j - 2] in _PREPOSITIONS)  # في كربلاء | أحمد الصافي
                 or (_not_given_name(k) and not (len(k) == 2 and doc.keys[j] in ("الدين", "الله")))  # عز الدين
@@ -295,6 +295,8 @@ def _fuller_at(doc: Doc, i: int, n: int, catalog: EntityCatalog) -> tuple[int, i
     return j, i + n, r
 
 
+#: بـ-phrases that stand before a name and are no given name (بحضور أحمد عيد الحربي).
+_IN_THE_PRESENCE = {normalize(w) for w in "بحضور برئاسة بمشاركة بقيادة بإشراف بتوجيه بمرافقة".split()}
 _FAN = normalize("فإن")
 _ABD = normalize("عبد")
 _HAULA = normalize("هؤلاء")

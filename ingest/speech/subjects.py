@@ -183,6 +183,8 @@ def _noun_like(k: str) -> bool:
 
 _NAMES_IN_TA = {normalize(w) for w in "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة".split()}
 
+#: "من جانبه/جهته/ناحيته": the aside that opens a new party's turn.
+_ASIDE_OPENERS = {normalize(w) for w in "جانبه جانبها جهته جهتها ناحيته ناحيتها".split()}
 _NAME_LINK_WORDS = {normalize(w) for w in "عبد أبو أبي أم".split()}
 _CLAUSE_OPENERS = {normalize(w) for w in "قد وقد فقد لقد كما فيما بينما حيث ثم كذلك لذلك ولذلك بدوره بدورها "
                    "من جهته جهتها جانبه جانبها ناحيته ناحيتها".split()}
@@ -1209,6 +1211,14 @@ class SubjectSearch:
         with. A bare name or an organisation is as often the object, so nothing else counts."""
         doc = self.doc
         m = parse_mention(doc, v + 1, self.cat)
+        if (m is not None and m.head == "name" and m.start == v + 1 and m.role_start >= m.end
+                and doc.keys[v - 1] in _ASIDE_OPENERS and m.end - m.start >= 2
+                and doc.keys[m.role_start] in TITLES):
+            # "من جانبه قدم أحمد عيد الحربي رئيس الاتحاد … شكره … وقال": after «من جانبه» a
+            # personal name and then its title are the verb's subject
+            ref = self._referent(m, "")
+            self.disc.add(ref)
+            return ref
         if m is None or m.head != "name" or m.start == v + 1:
             return None  # (the title must come first)
         end = self._titled_name_end(m)
