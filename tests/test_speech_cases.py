@@ -2362,3 +2362,16 @@ def test_after_min_janibihi_a_name_and_its_title_are_the_subject_of_any_verb():
             "في إدارة لعبة كرة القدم وتطويرها وقال: \"هذا الدعم ليس مستغربا من الرئيس العام لرعاية "
             "الشباب رئيس اللجنة الأولمبية\".")
     assert s.speaker == "أحمد عيد الحربي"
+
+
+def test_tabaa_with_an_object_before_the_comma_followed_something_and_said_nothing():
+    # snn-2015-08-06-2902 (the statement's sentence, from «جاء ذلك»): «تابعت بأسى التصريحات …،
+    # الذي» — the League followed the remarks; the clause after the comma is no words of a
+    # speaker «بأسى التصريحات»
+    sts = extract_statements("t", "جاء ذلك في بيان أصدره الأمين العام الدكتور عبدالله بن عبدالمحسن "
+                             "التركي، قال فيه: «إن رابطة العالم الإسلامي تابعت بأسى التصريحات التي "
+                             "صدرت عن نائب الرئيس العراقي نوري المالكي ضد المملكة العربية السعودية "
+                             "واتهامه لها بتغذية الإرهاب والتطرف والتي عبرت بكل وضوح عن الحقد الطائفي "
+                             "لدى المالكي، الذي يعبر بلسان المد الصفوي المعروف بإشعال الفتنة في أرجاء "
+                             "وطننا العربي والإسلامي».")
+    assert [s.cue for s in sts] == ["قال"]

@@ -491,8 +491,10 @@ def find_content(doc: Doc, cue: cues.Cue, after: int, window: int = 45,
         j += 1
     if cue.ctype == "cont" and comma_at >= 0 and comma_at + 1 < n and not (
             cue.lemma == "اختتم" and doc.keys[comma_at + 1] not in _SPEECH_OBJECTS
-            and doc.keys[comma_at - 1] not in _SPEECH_OBJECTS):
-        # ("اختتم كارتر، زيارته لإسرائيل": concluded a visit, not words; "واختتم، حديثه بالقول")
+            and doc.keys[comma_at - 1] not in _SPEECH_OBJECTS) and not (
+            cue.lemma == "تابع" and comma_at - after > 3 and doc.is_word[after]):
+        # ("اختتم كارتر، زيارته لإسرائيل": concluded a visit, not words; "واختتم، حديثه بالقول";
+        # "تابعت بأسى التصريحات التي …، وهي": followed something, its object before the comma)
         c = comma_at + 1
         if doc.keys[c] not in _ADVERBIAL_START and doc.is_word[c]:
             return _after_comp(doc, c)
