@@ -2375,3 +2375,11 @@ def test_tabaa_with_an_object_before_the_comma_followed_something_and_said_nothi
                              "لدى المالكي، الذي يعبر بلسان المد الصفوي المعروف بإشعال الفتنة في أرجاء "
                              "وطننا العربي والإسلامي».")
     assert [s.cue for s in sts] == ["قال"]
+
+
+def test_how_many_after_a_nested_cue_is_no_speaker():
+    # snn-2015-08-02-1239 (cut after «يلي»): «أقر عددا من العقوبات» — the federation approved a
+    # number of sanctions; «عددا» is no one
+    sts = extract_statements("t", "وأشار البيان أن الاتحاد السعودي لكرة القدم أقر عددا من العقوبات في "
+                             "حال إخفاء أو تحريف معلومات مالية على أن تبدأ بالتدرج وفقا لما يلي.")
+    assert all(s.speaker != "عددا" for s in sts)

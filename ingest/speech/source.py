@@ -288,7 +288,7 @@ _RECEIVED = _n("تلقت تلقى تلقته تلقتها حصلت حصل اطل
 #: (not صادر: the issuer follows it, تقرير صادر عن …)
 _DOC_ADJECTIVES_INDEFINITE = _n("حديث جديد سنوي مشترك أخير مفصل سري دوري شهري أسبوعي مطول")
 _DOC_ADJECTIVES = _n("الختامي المشترك السنوي الدوري الشهري الأسبوعي الأخير الجديد الصادر الرسمي")
-_TIMES = _n("مرات مرارا")  # (not مرة: also a surname, رأفت مرة)
+_TIMES = _n("مرات مرارا عددا جزءا مزيدا")  # (not مرة: also a surname, رأفت مرة)
 NOT_SUBJECTS = _n("آخر أول مرة المرة أكثر أبرز")
 _SOME = normalize("بعض")
 
@@ -435,7 +435,7 @@ def _split(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention | None:
         m_len, eid = mn_len, mid
     c0 = _classify(k0)
     if k0 in _TIMES:
-        return None  # "ناشدت مرات عدة بشأن …": how often, not who
+        return None  # "ناشدت مرات عدة بشأن …"، "أقر عددا من العقوبات": how often or how many, not who
     if k0[:1] == "ل" and c0 == "word" and not eid and not (
             len(toks) == 2 and len(k0) >= 4 and foreign_la(doc, first) and not is_addressee(k0, catalog)
             and doc.is_word[toks[1]] and len(keys[toks[1]]) >= 3
