@@ -674,9 +674,10 @@ class _Extractor(SubjectSearch):
         body that parses only with لـ read off its first word speaks for that body."""
         doc = self.doc
         o = j + 1
-        while (o < len(doc) and doc.keys[j] in cues.DOC_NOUNS
-               and document_adjective(doc.keys[o], self.cat, doc.keys[j].startswith("ال"))):
-            o += 1  # "التقرير السنوي للمؤسسة"، "تقرير حديث لشركة …": past its adjectives
+        if doc.keys[j] in cues.DOC_NOUNS:
+            definite = doc.keys[j].startswith("ال")
+            while o < len(doc) and document_adjective(doc.keys[o], self.cat, definite):
+                o += 1  # "التقرير السنوي للمؤسسة"، "تقرير حديث لشركة …": past its adjectives
         if o + 1 < len(doc) and doc.keys[o] in _ISSUED_IT and doc.keys[j] in cues.DOC_NOUNS:
             # "وقال تقرير أصدرته (مؤخرا) وكالة التنمية الأميركية إن …": the issuer after the verb
             o += 1

@@ -76,7 +76,8 @@ def _bare_cue(doc: Doc, t: int) -> bool:
 
 
 _NO_CUE = cues.Cue("", "", "")
-_IBAR = cues.lookup(normalize("عبر"))[0]
+#: عبر with or without و/ف: the verb عبّر and the preposition "via" are spelled alike.
+_ABR_FORMS = {normalize(w) for w in "عبر وعبر فعبر".split()}
 _AN = {normalize(w) for w in "عن عنه عنها عنهم عنهما".split()}
 #: "بين" and its pronoun forms: a later "وبين" in the clause is the second "between".
 _BAYNA = {normalize(w) for w in "بين بينه بينها بينهم بينهما بيننا وبين".split()}
@@ -94,7 +95,7 @@ def second_between(doc: Doc, i: int) -> bool:
 def via_not_verb(doc: Doc, i: int) -> bool:
     """"وعبر ترشيحات الحكومة": عبر at token ``i`` is the preposition "via" unless its عن
     follows in the sentence (وعبّر الوزير عن قلقه)."""
-    if cues.lookup(doc.keys[i])[0] is not _IBAR:
+    if doc.keys[i] not in _ABR_FORMS:
         return False
     s = doc.sent[i]
     for t in range(i + 1, min(len(doc), i + 20)):  # (after a long subject: وعبر صاحب السمو …)

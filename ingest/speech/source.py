@@ -487,12 +487,10 @@ def _lam_surname(doc: Doc, t: int, catalog: EntityCatalog) -> bool:
     """"وصرح ليون عقب …" after "برناردينو ليون" in the lead: a foreign surname in لا/لو/لي
     that the text gave before with a given name is that person, not لـ + a word (but not
     لي, nor a noun before its definite complement: لاعب الوسط)."""
-    from ingest.speech.coreference import name_in_text  # (coreference builds on this module)
-
     k = doc.keys[t]
     return (len(k) >= 4 and foreign_la(doc, t) and not is_addressee(k, catalog)
             and not (t + 1 < len(doc) and doc.keys[t + 1].startswith("ال"))  # (لاعب الوسط)
-            and name_in_text(doc, t, t + 1, catalog) is not None)
+            and _named_in_full(doc, Mention(t, t + 1), catalog))
 
 
 def _quoted_name(doc: Doc, o: int, catalog: EntityCatalog) -> Mention | None:
@@ -887,11 +885,12 @@ def _doc_subject(doc: Doc, toks: list[int], catalog: EntityCatalog) -> Mention |
     if k in _RECEIVED:
         # "وبحسب بيان تلقت الشرق الأوسط نسخة منه": who received the document, not who issued it
         return Mention(toks[0], toks[0] + 1, head="doc", next_tok=toks[0] + 1)
-    if document_adjective(doc.keys[rest[0]], catalog, doc.keys[toks[0]].startswith("ال")):
+    definite = doc.keys[toks[0]].startswith("ال")
+    if document_adjective(doc.keys[rest[0]], catalog, definite):
         # "وأكد البيان الختامي أن"، "وقال البيان المشترك إن"، "كشف تقرير حديث لشركة …": a
         # document's adjective is not its owner
         e = rest[0] + 1
-        while e in rest and document_adjective(doc.keys[e], catalog, doc.keys[toks[0]].startswith("ال")):
+        while e in rest and document_adjective(doc.keys[e], catalog, definite):
             e += 1
         return Mention(toks[0], e, head="doc", next_tok=e)
     sub = _split(doc, rest, catalog)

@@ -218,6 +218,12 @@ def _full_name_end(doc: Doc, start: int, end: int) -> int:
 _GOVERNED_AFTER_SUBJECT = {normalize(w) for w in "عن على".split()}
 
 
+def _role_before(m: Mention) -> int:
+    """Where the role of a name found after its title starts: the title parsed before the
+    name, or else the mention's own start (the mention was the title)."""
+    return m.role_start if 0 <= m.role_start < m.start else m.start
+
+
 def _role_word(k: str) -> bool:
     """A word that goes on a title: definite (المكرمة), or و/ب/ل + definite (والعمرة، بالغرفة،
     للحج), or ب + a place or body (بمكة، بمحافظة)."""
@@ -548,8 +554,7 @@ class SubjectSearch:
                 return None  # "إسماعيل ولد الشيخ أحمد": the honorific inside a name
             if not self._plain_name(t + 1, end):
                 return None
-            role_start = m.role_start if 0 <= m.role_start < m.start else m.start
-            return Mention(t + 1, end, role_start, t + 1, head="name", next_tok=end)
+            return Mention(t + 1, end, _role_before(m), t + 1, head="name", next_tok=end)
         j = m.next_tok
         if (m.head == "title" and j + 3 < end and doc.keys[j] == _ALA and doc.keys[j - 1] in GOVERNS_TOO
                 and not any(doc.keys[u] in _PREPOSITIONS or not doc.is_word[u] for u in range(j + 1, end))):
@@ -561,8 +566,7 @@ class SubjectSearch:
                         last[:1] == "ب" and not last.startswith("بال") and len(last) >= 4
                         and end - 1 - a >= 1 and all(_personal_name_word(doc, u) for u in range(a, end - 1)))):
                     # (a surname may open with ب: صلاح باتيس)
-                    role_start = m.role_start if 0 <= m.role_start < m.start else m.start
-                    return Mention(a, end, role_start, a, head="name", next_tok=end)
+                    return Mention(a, end, _role_before(m), a, head="name", next_tok=end)
         return None
 
     def _name_after_quoted_body(self, m: Mention, end: int) -> Mention | None:
@@ -585,8 +589,7 @@ class SubjectSearch:
             if (a > q and (self._plain_name(a, end) or ba and end - a >= 2 and (
                     end - 1 - a == 1 and _personal_name_word(doc, a) or self._plain_name(a, end - 1)))
                     and all(doc.keys[u][:1] == "ب" and len(doc.keys[u]) > 4 for u in range(q + 1, a))):
-                role_start = m.role_start if 0 <= m.role_start < m.start else m.start
-                return Mention(a, end, role_start, a, head="name", next_tok=end)
+                return Mention(a, end, _role_before(m), a, head="name", next_tok=end)
         return None
 
     def _genitive_owner(self, before: int, min_sent: int) -> Referent | None:
